@@ -1,0 +1,43 @@
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Audit;
+
+internal static class AuditModule
+{
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddHostedService<DigestWorker>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.SystemAdmin);
+        api.MapGet("/verify", VerifyAuditChain.Handle).WithName("VerifyAuditChain");
+        api.MapPost("/digests", SealAuditDigest.Handle).WithName("SealAuditDigest");
+        return app;
+    }
+
+    /// <summary>Seals a digest every hour so that a deleted stream is noticed by the next verify.</summary>
+    private sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DigestWorker> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    await SealAuditDigest.SealAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>(), clock, stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    logger.LogError(exception, "Sealing the audit digest failed; retrying next hour");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Audit;
+
+/// <summary>
+/// Appends history rows in the caller's unit of work, so the change and its record commit together.
+/// Two writers racing on one stream collide on the unique (stream, sequence) index: one wins, the other
+/// gets 409, and the chain never forks.
+/// </summary>
+internal sealed class AuditTrail(MotCuaDbContext db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public async Task RecordAsync(Actor actor, string action, string entityType, string entityId, object? before, object? after, CancellationToken cancellationToken)
+    {
+        var streamId = entityType + ":" + entityId;
+        var pending = db.ChangeTracker.Entries<AuditEvent>()
+            .Where(e => e.State == EntityState.Added && e.Entity.StreamId == streamId)
+            .Select(e => e.Entity)
+            .MaxBy(e => e.Sequence);
+        var head = pending is not null
+            ? new Head(pending.Sequence, pending.Hash)
+            : await db.AuditEvents.AsNoTracking()
+                .Where(e => e.StreamId == streamId)
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new Head(e.Sequence, e.Hash))
+                .FirstOrDefaultAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = new AuditEvent
+        {
+            StreamId = streamId,
+            Sequence = (head?.Sequence ?? 0) + 1,
+            OccurredAt = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            ActorRole = actor.Role,
+            ActorUnitCode = actor.UnitCode,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+            PreviousHash = head?.Hash ?? AuditEvent.GenesisHash,
+        };
+        row.Seal();
+        db.AuditEvents.Add(row);
+    }
+
+    private sealed record Head(int Sequence, string Hash);
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Audit;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
+
+namespace MotCua.Web.Demo;
+
+/// <summary>
+/// Fills an empty database with Quảng Trị as it was in 2023 (Gio Linh and Triệu Phong districts and
+/// some of their communes) and after the 1/7/2025 reorganisation, plus one account per role. Every demo
+/// staff account shares the authenticator secret <see cref="TotpSecret"/> (README).
+/// </summary>
+internal static class DemoSeeder
+{
+    public const string TotpSecret = "MOTCUADEMOMOTCUADEMOMOTCUADEMO23";
+    public const string StaffPassword = "MotCua-Demo-2026!";
+    public const string CitizenPassword = "Dan-Demo-2026!";
+
+    public sealed record DemoAccount(string UserName, string FullName, StaffRole? Role, string? UnitCode);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("sysadmin", "Quản trị hệ thống", StaffRole.SystemAdmin, "000.00.00.H50"),
+        new("tinh.giamsat", "Nguyễn Thị Giám Sát (Sở Nội vụ)", StaffRole.Supervisor, "000.00.00.H50"),
+        new("giolinh.quantri", "Trần Văn Quản Trị (UBND huyện Gio Linh)", StaffRole.UnitAdmin, "000.00.12.H50"),
+        new("giolinh.giamsat", "Lê Thị Thanh (Văn phòng HĐND và UBND huyện Gio Linh)", StaffRole.Supervisor, "000.00.12.H50"),
+        new("giolinh.motcua", "Phạm Thị Hoa (Bộ phận Một cửa huyện Gio Linh)", StaffRole.DeskOfficer, "000.00.12.H50"),
+        new("giolinh.chuyenvien", "Hoàng Văn Minh (Phòng Tư pháp huyện Gio Linh)", StaffRole.Specialist, "000.00.12.H50"),
+        new("giolinh.lanhdao", "Võ Văn Lãnh (Phó Chủ tịch UBND huyện Gio Linh)", StaffRole.Leader, "000.00.12.H50"),
+        new("xagiolinh.quantri", "Đặng Thị Lan (UBND xã Gio Linh)", StaffRole.UnitAdmin, null),
+        new("xagiolinh.motcua", "Ngô Văn Hải (Trung tâm Phục vụ hành chính công xã Gio Linh)", StaffRole.DeskOfficer, null),
+        new("0912345678", "Nguyễn Văn An", null, null),
+    ];
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        var db = services.GetRequiredService<MotCuaDbContext>();
+        if (await db.Units.AnyAsync())
+        {
+            return;
+        }
+
+        var rows = Load();
+        var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var audit = new AuditTrail(db, services.GetRequiredService<TimeProvider>());
+        await ImportUnits.ImportAsync(rows, db, Actor.System, _ => { }, audit, localizer, CancellationToken.None);
+
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var store = (IUserAuthenticatorKeyStore<AppUser>)services.GetRequiredService<IUserStore<AppUser>>();
+        var newCommune = await db.Units.Where(u => u.Kind == UnitKind.Commune && u.ValidTo == null).OrderBy(u => u.Code).FirstAsync();
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        foreach (var account in Accounts)
+        {
+            var isStaff = account.Role is not null;
+            var user = new AppUser
+            {
+                Id = Guid.CreateVersion7(),
+                UserName = account.UserName,
+                FullName = account.FullName,
+                Kind = isStaff ? AccountKind.Staff : AccountKind.Citizen,
+                PhoneNumber = isStaff ? null : account.UserName,
+                CreatedAt = now,
+            };
+            if (account.Role is { } role)
+            {
+                var unitCode = account.UnitCode ?? newCommune.Code;
+                var unit = await db.Units.FirstAsync(u => u.Code == unitCode);
+                user.Roles.Add(new RoleAssignment { Role = role, UnitId = unit.Id });
+                user.TwoFactorEnabled = true;
+            }
+
+            var result = await users.CreateAsync(user, isStaff ? StaffPassword : CitizenPassword);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account " + account.UserName + ": " + string.Join(", ", result.Errors.Select(e => e.Code)));
+            }
+
+            if (isStaff)
+            {
+                await store.SetAuthenticatorKeyAsync(user, TotpSecret, CancellationToken.None);
+                await users.UpdateAsync(user);
+            }
+        }
+    }
+
+    private static List<ImportUnits.Row> Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("MotCua.Web.Demo.units.json")!;
+        return JsonSerializer.Deserialize<List<ImportUnits.Row>>(stream, ImportUnits.Json)!;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using MotCua.Web.Audit;
+
+namespace MotCua.Web.Identity;
+
+/// <summary>
+/// What the signed-in user may see and do. A role reaches the subtree of its unit (unit paths are
+/// materialised, e.g. <c>/000.00.00.H50/000.00.12.H50/</c>), so a commune officer stays in the commune,
+/// a district supervisor sees its communes and a province supervisor sees everything.
+/// </summary>
+internal sealed class CurrentActor(IHttpContextAccessor accessor)
+{
+    private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public Guid? UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string Name => User.FindFirstValue(MotCuaClaims.FullName) ?? User.Identity?.Name ?? "anonymous";
+
+    public IReadOnlyList<RoleClaim> Roles => RoleClaim.All(User);
+
+    public bool IsSystemAdmin => Roles.Any(r => r.Role == StaffRole.SystemAdmin);
+
+    /// <summary>True when some role of the user (any of <paramref name="roles"/>, or any role) covers the unit.</summary>
+    public bool Covers(string unitPath, params StaffRole[] roles) => Assignment(unitPath, roles) is not null;
+
+    public RoleClaim? Assignment(string unitPath, params StaffRole[] roles) =>
+        Roles.Where(r => roles.Length == 0 || roles.Contains(r.Role) || r.Role == StaffRole.SystemAdmin)
+            .Where(r => r.Role == StaffRole.SystemAdmin || unitPath.StartsWith(r.UnitPath, StringComparison.Ordinal))
+            .OrderByDescending(r => r.UnitPath.Length)
+            .FirstOrDefault();
+
+    /// <summary>The unit paths whose subtrees the user may read; null means everything.</summary>
+    public IReadOnlyList<string>? VisiblePaths => IsSystemAdmin ? null : Roles.Select(r => r.UnitPath).Distinct().ToList();
+
+    /// <summary>The actor recorded in history for an action on a unit, with the role that allowed it.</summary>
+    public Actor ActingOn(string unitPath, params StaffRole[] roles)
+    {
+        var assignment = Assignment(unitPath, roles);
+        return new Actor(UserId, Name, assignment?.Role.ToString(), assignment?.UnitCode);
+    }
+
+    public Actor Self => new(UserId, Name, Roles.FirstOrDefault()?.Role.ToString() ?? User.FindFirstValue(MotCuaClaims.Kind), Roles.FirstOrDefault()?.UnitCode);
+}

@@ -1,0 +1,103 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Identity;
+
+internal sealed class SessionOptions
+{
+    public const string Section = "MotCua:Sessions";
+
+    /// <summary>Back-office sessions end after this idle time (15 minutes, OWASP ASVS 5.0 V7.3.1 L2).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(8);
+}
+
+/// <summary>Keeps authentication tickets in the database, encrypted with data protection.
+/// Every store is a new random session id, so sign-in always rotates the session.</summary>
+internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock, SessionOptions options, IDataProtectionProvider protection) : ITicketStore
+{
+    private readonly IDataProtector _protector = protection.CreateProtector("MotCua.Sessions");
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new UserSession
+        {
+            Id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('='),
+            UserId = Guid.Parse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            CreatedAt = now,
+            LastSeenAt = now,
+            AbsoluteExpiry = now + options.AbsoluteLifetime,
+            Ticket = _protector.Protect(TicketSerializer.Default.Serialize(ticket)),
+        };
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key && s.RevokedAt == null);
+        if (session is not null)
+        {
+            session.Ticket = _protector.Protect(TicketSerializer.Default.Serialize(ticket));
+            session.LastSeenAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync();
+        }
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (session is null || session.RevokedAt is not null || now >= session.AbsoluteExpiry || now - session.LastSeenAt >= options.IdleTimeout)
+        {
+            return null;
+        }
+
+        // Write the last-seen time at most once a minute: reads stay cheap.
+        if (now - session.LastSeenAt > TimeSpan.FromMinutes(1))
+        {
+            session.LastSeenAt = now;
+            await db.SaveChangesAsync();
+        }
+
+        return TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        await db.UserSessions.Where(s => s.Id == key && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, clock.GetUtcNow().UtcDateTime));
+    }
+
+    public static Task RevokeAllAsync(MotCuaDbContext db, Guid userId, DateTime now, CancellationToken cancellationToken) =>
+        db.UserSessions.Where(s => s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RevokedAt, now), cancellationToken);
+}
+
+internal sealed class ConfigureSessionStore(DbTicketStore store) : Microsoft.Extensions.Options.IPostConfigureOptions<CookieAuthenticationOptions>
+{
+    public void PostConfigure(string? name, CookieAuthenticationOptions options)
+    {
+        if (name == IdentityConstants.ApplicationScheme)
+        {
+            options.SessionStore = store;
+        }
+    }
+}

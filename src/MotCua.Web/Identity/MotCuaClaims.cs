@@ -1,0 +1,23 @@
+using System.Security.Claims;
+
+namespace MotCua.Web.Identity;
+
+internal static class MotCuaClaims
+{
+    public const string Kind = "motcua:kind";
+    public const string FullName = "motcua:name";
+    public const string Role = "motcua:role";
+}
+
+/// <summary>A role assignment carried in the sign-in ticket: <c>Role|UnitCode|UnitPath</c>.</summary>
+internal sealed record RoleClaim(StaffRole Role, string UnitCode, string UnitPath)
+{
+    public override string ToString() => $"{Role}|{UnitCode}|{UnitPath}";
+
+    public static IReadOnlyList<RoleClaim> All(ClaimsPrincipal user) =>
+        user.FindAll(MotCuaClaims.Role)
+            .Select(c => c.Value.Split('|'))
+            .Where(p => p.Length == 3 && Enum.TryParse<StaffRole>(p[0], out _))
+            .Select(p => new RoleClaim(Enum.Parse<StaffRole>(p[0]), p[1], p[2]))
+            .ToList();
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace MotCua.Web.Identity;
+
+/// <summary>Named authorization policies. Every endpoint and page names one (a test checks it).</summary>
+internal static class Policies
+{
+    public const string Staff = nameof(Staff);
+    public const string UnitAdmin = nameof(UnitAdmin);
+    public const string Supervisor = nameof(Supervisor);
+    public const string SystemAdmin = nameof(SystemAdmin);
+    public const string Citizen = nameof(Citizen);
+    public const string Operations = nameof(Operations);
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([])));
+        options.AddPolicy(UnitAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([StaffRole.UnitAdmin, StaffRole.SystemAdmin])));
+        options.AddPolicy(Supervisor, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([StaffRole.Supervisor, StaffRole.SystemAdmin])));
+        options.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([StaffRole.SystemAdmin])));
+        options.AddPolicy(Citizen, p => p.RequireAuthenticatedUser().RequireClaim(MotCuaClaims.Kind, nameof(AccountKind.Citizen)));
+        options.AddPolicy(Operations, p => p.AddRequirements(new OperationsRequirement()));
+        // Defence in depth: an endpoint that forgot its policy still needs a signed-in user.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
+
+/// <summary>A staff account that passed the second factor and holds one of the roles (any role if empty).</summary>
+internal sealed class StaffRequirement(StaffRole[] roles) : AuthorizationHandler<StaffRequirement>, IAuthorizationRequirement
+{
+    public StaffRole[] Roles { get; } = roles;
+
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffRequirement requirement)
+    {
+        var user = context.User;
+        var isStaff = user.HasClaim(MotCuaClaims.Kind, nameof(AccountKind.Staff));
+        // ASP.NET Core Identity adds amr=mfa after a two-factor sign-in (OWASP ASVS 5.0 V6.3: staff need MFA).
+        var passedMfa = user.HasClaim("amr", "mfa");
+        var assignments = RoleClaim.All(user);
+        if (isStaff && passedMfa && (requirement.Roles.Length == 0 ? assignments.Count > 0 : assignments.Any(a => requirement.Roles.Contains(a.Role))))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The metrics endpoint: a system administrator, or a scraper on the same machine.</summary>
+internal sealed class OperationsRequirement : AuthorizationHandler<OperationsRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationsRequirement requirement)
+    {
+        var fromLoopback = context.Resource is HttpContext http
+            && http.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address);
+        if (fromLoopback || (context.User.HasClaim("amr", "mfa") && RoleClaim.All(context.User).Any(a => a.Role == StaffRole.SystemAdmin)))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}

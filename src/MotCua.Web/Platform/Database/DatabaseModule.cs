@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Platform.Observability;
+using Npgsql;
+
+namespace MotCua.Web.Platform.Database;
+
+internal static class DatabaseModule
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<DbCallMetrics>();
+        builder.Services.AddDbContext<MotCuaDbContext>((services, db) =>
+        {
+            Configure(db, options);
+            db.AddInterceptors(services.GetRequiredService<DbCallMetrics>());
+        });
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<MotCuaDbContext>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, DatabaseOptions options)
+    {
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                db.UseSqlite(SqliteConnectionString(options));
+                break;
+            case DatabaseProvider.Postgres:
+                db.UseNpgsql(options.ConnectionString
+                    ?? throw new InvalidOperationException("MotCua:Database:ConnectionString is required for PostgreSQL."));
+                break;
+        }
+    }
+
+    private static string SqliteConnectionString(DatabaseOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        Directory.CreateDirectory(options.DataDirectory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(options.DataDirectory, "motcua.db"),
+            Cache = SqliteCacheMode.Shared,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    /// <summary>Creates or upgrades the schema, then seeds demo data into an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers go on while the desk writes.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        SchemaMigrator.Migrate(db, options.Provider);
+        if (options.SeedDemoData)
+        {
+            await Demo.DemoSeeder.SeedAsync(scope.ServiceProvider);
+        }
+    }
+
+    internal static bool IsUniqueViolation(Exception exception) => exception.GetBaseException() switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+}

@@ -1,0 +1,45 @@
+using MotCua.Web.Audit;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace MotCua.Web.Platform.Database;
+
+/// <summary>The one DbContext of MotCua. Each module contributes its entities through
+/// <c>IEntityTypeConfiguration</c> classes in its own folder.</summary>
+internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
+    : IdentityUserContext<AppUser, Guid>(options)
+{
+    public DbSet<AdministrativeUnit> Units => Set<AdministrativeUnit>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditDigest> AuditDigests => Set<AuditDigest>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MotCuaDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Bounded strings everywhere unless a configuration says otherwise: no accidental TEXT blobs.
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditEvent.GuardAppendOnly(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        AuditEvent.GuardAppendOnly(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

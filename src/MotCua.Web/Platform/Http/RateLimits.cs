@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace MotCua.Web.Platform.Http;
+
+internal sealed class RateLimitOptions
+{
+    public const string Section = "MotCua:RateLimits";
+
+    /// <summary>Requests a minute from one client address to a public endpoint.</summary>
+    public int PublicPerMinute { get; set; } = 120;
+
+    /// <summary>Sign-in and registration attempts a minute from one client address.</summary>
+    public int SignInPerMinute { get; set; } = 20;
+}
+
+/// <summary>Fixed-window limits per client address on the public endpoints (429 ProblemDetails when exceeded).</summary>
+internal static class RateLimits
+{
+    public const string Public = "public";
+    public const string SignIn = "sign-in";
+
+    public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(Public, context => Window(context, Public, options.PublicPerMinute));
+            limiter.AddPolicy(SignIn, context => Window(context, SignIn, options.SignInPerMinute));
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context.HttpContext,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests },
+                });
+            };
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> Window(HttpContext context, string policy, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            policy + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}

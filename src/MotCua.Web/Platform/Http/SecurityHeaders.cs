@@ -1,0 +1,35 @@
+namespace MotCua.Web.Platform.Http;
+
+/// <summary>Security headers on every response, and <c>no-store</c> on every dynamic one: back-office
+/// pages and APIs carry personal data (OWASP ASVS V14.4). Endpoints that are public figures may opt in to
+/// caching with <see cref="PublicCacheAttribute"/>.</summary>
+internal static class SecurityHeaders
+{
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            var isStatic = context.GetEndpoint() is null && context.Response.StatusCode == 200 && Path.HasExtension(context.Request.Path.Value);
+            if (!isStatic && context.GetEndpoint()?.Metadata.GetMetadata<PublicCacheAttribute>() is null)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
+        await next(context);
+    });
+}
+
+/// <summary>Marks a page or endpoint whose response holds no personal data and may be cached.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+internal sealed class PublicCacheAttribute : Attribute;

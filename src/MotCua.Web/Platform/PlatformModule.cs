@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
+using MotCua.Web.Platform.Localization;
+using MotCua.Web.Platform.Observability;
+
+namespace MotCua.Web.Platform;
+
+/// <summary>What every module relies on: errors, localisation, security, limits, logs, metrics, health, OpenAPI and pages.</summary>
+internal static class PlatformModule
+{
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(options => options.UseUtcTimestamp = true);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddProblems();
+        builder.AddLocalizationModule();
+        builder.AddRateLimits();
+        builder.Services.AddSingleton<MetricsCollector>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "motcua.af";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        builder.Services.AddRazorPages(options =>
+        {
+            // Pages live in their module's folder (STYLE.md), so the page root is the project root.
+            options.RootDirectory = "/";
+            options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Units", Policies.Staff);
+            options.Conventions.AllowAnonymousToFolder("/Portal");
+            options.Conventions.AllowAnonymousToFolder("/Shared");
+        }).AddViewLocalization().AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.Services.GetRequiredService<MetricsCollector>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(StatusPages.WriteAsync);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapGet("/metrics", (MetricsCollector metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4"))
+            .RequireAuthorization(Policies.Operations).ExcludeFromDescription();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/openapi/v1.json", "MotCua v1");
+            options.RoutePrefix = "api-docs";
+        });
+        app.MapRazorPages();
+        app.MapStaticAssets();
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using MotCua.Web.Audit;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.AddDatabase();
+builder.AddIdentityModule();
+builder.AddAudit();
+
+var app = builder.Build();
+app.UsePlatform();
+app.MapPlatform();
+app.MapIdentity();
+app.MapAudit();
+app.MapUnits();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,20 @@
+using MotCua.Web.Identity;
+
+namespace MotCua.Web.Units;
+
+internal static class UnitsModule
+{
+    public static IEndpointRouteBuilder MapUnits(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/units").WithTags("Units").RequireAuthorization(Policies.Staff);
+        api.MapGet("/", ListUnits.Handle).WithName("ListUnits");
+        api.MapGet("/export", ExportUnits.Handle).WithName("ExportUnits");
+        api.MapGet("/{code}", GetUnit.Handle).WithName("GetUnit");
+        api.MapPost("/", SaveUnit.Create).RequireAuthorization(Policies.UnitAdmin).WithName("CreateUnit");
+        api.MapPut("/{code}", SaveUnit.Update).RequireAuthorization(Policies.UnitAdmin).WithName("UpdateUnit");
+        api.MapPost("/{code}/merge", MergeUnits.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("MergeUnits");
+        api.MapPost("/import", ImportUnits.Handle).RequireAuthorization(Policies.UnitAdmin).DisableAntiforgery().WithName("ImportUnits")
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportUnits.MaxBytes));
+        return app;
+    }
+}
