@@ -1,5 +1,7 @@
 using MotCua.Web.Audit;
+using MotCua.Web.Forms;
 using MotCua.Web.Identity;
+using MotCua.Web.Integration;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Units;
@@ -9,6 +11,8 @@ builder.AddPlatform();
 builder.AddDatabase();
 builder.AddIdentityModule();
 builder.AddAudit();
+builder.AddForms();
+builder.AddIntegration();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -48,6 +48,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("MotCua:Database:SeedDemoData", "true");
         builder.UseSetting("MotCua:RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
+        builder.UseSetting("MotCua:Outbox:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "outbox-" + Guid.NewGuid().ToString("N")));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureServices(services =>
         {

@@ -18,6 +18,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditDigest> AuditDigests => Set<AuditDigest>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<Integration.Outbox.OutboxMessage> OutboxMessages => Set<Integration.Outbox.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
