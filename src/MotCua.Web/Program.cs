@@ -1,4 +1,5 @@
 using MotCua.Web.Audit;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
@@ -13,6 +14,7 @@ builder.AddIdentityModule();
 builder.AddAudit();
 builder.AddForms();
 builder.AddIntegration();
+builder.AddDossiers();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -20,6 +22,7 @@ app.MapPlatform();
 app.MapIdentity();
 app.MapAudit();
 app.MapUnits();
+app.MapDossiers();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -19,6 +19,8 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<AuditDigest> AuditDigests => Set<AuditDigest>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
     public DbSet<Integration.Outbox.OutboxMessage> OutboxMessages => Set<Integration.Outbox.OutboxMessage>();
+    public DbSet<Dossiers.Dossier> Dossiers => Set<Dossiers.Dossier>();
+    public DbSet<Dossiers.DossierCodeCounter> DossierCodeCounters => Set<Dossiers.DossierCodeCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
