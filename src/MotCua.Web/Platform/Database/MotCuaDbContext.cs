@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Audit;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Units;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace MotCua.Web.Platform.Database;
 
