@@ -103,10 +103,37 @@ public sealed class HolidayRulesTests
     }
 
     [Theory]
-    [InlineData(2013)]
+    [InlineData(1899)]
     [InlineData(2101)]
     public void Years_outside_the_rules_throw(int year)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => HolidayRules.Generate(year));
+    }
+
+    [Fact]
+    public void Before_2014_the_Labor_Code_1994_gives_four_days_of_Tet()
+    {
+        // 2010: Tết Canh Dần on Sunday 14/2; the break ran 13/2 (30 Tết) – 16/2, with a compensatory day on Wednesday 17/2.
+        var days = HolidayRules.Generate(2010);
+        Assert.Equal(
+            [new DateOnly(2010, 2, 13), new DateOnly(2010, 2, 14), new DateOnly(2010, 2, 15), new DateOnly(2010, 2, 16)],
+            days.Where(d => d.Kind == CalendarDayKind.Holiday && d.Name == HolidayRules.LunarNewYearName).Select(d => d.Date));
+        Assert.Contains(days, d => d.Date == new DateOnly(2010, 4, 23) && d.Name == HolidayRules.HungKingsName);
+        Assert.Contains(days, d => d.Date == new DateOnly(2010, 2, 17) && d.Kind == CalendarDayKind.Compensatory);
+        Assert.All(days, d => Assert.StartsWith("Bộ luật Lao động 1994", d.Source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Hung_Kings_day_is_a_holiday_only_from_2007()
+    {
+        Assert.DoesNotContain(HolidayRules.Generate(2006), d => d.Name == HolidayRules.HungKingsName);
+        Assert.Contains(HolidayRules.Generate(2007), d => d.Name == HolidayRules.HungKingsName);
+    }
+
+    [Fact]
+    public void Years_before_1995_are_marked_as_extrapolated()
+    {
+        Assert.All(HolidayRules.Generate(1960), d => Assert.Contains("ngoại suy", d.Source, StringComparison.Ordinal));
+        Assert.DoesNotContain(HolidayRules.Generate(1995), d => d.Source!.Contains("ngoại suy", StringComparison.Ordinal));
     }
 }
