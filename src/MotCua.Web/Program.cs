@@ -1,6 +1,8 @@
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
+using MotCua.Web.Forms;
 using MotCua.Web.Identity;
+using MotCua.Web.Integration;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Units;
@@ -11,6 +13,8 @@ builder.AddDatabase();
 builder.AddIdentityModule();
 builder.AddAudit();
 builder.AddCalendar();
+builder.AddForms();
+builder.AddIntegration();
 
 var app = builder.Build();
 app.UsePlatform();

@@ -59,6 +59,23 @@ CREATE TABLE "DataProtectionKeys" (
 );
 
 
+CREATE TABLE "OutboxMessages" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxMessages" PRIMARY KEY AUTOINCREMENT,
+    "Channel" TEXT NOT NULL,
+    "Recipient" TEXT NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "Body" text NOT NULL,
+    "Topic" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "NextAttemptAt" TEXT NOT NULL,
+    "LockedUntil" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "DeliveredAt" TEXT NULL,
+    "GaveUpAt" TEXT NULL,
+    "LastError" TEXT NULL
+);
+
+
 CREATE TABLE "Units" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Units" PRIMARY KEY AUTOINCREMENT,
     "Code" TEXT NOT NULL,
@@ -142,6 +159,9 @@ CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 
 
 CREATE UNIQUE INDEX "IX_AuditEvents_StreamId_Sequence" ON "AuditEvents" ("StreamId", "Sequence");
+
+
+CREATE INDEX "IX_OutboxMessages_DeliveredAt_NextAttemptAt" ON "OutboxMessages" ("DeliveredAt", "NextAttemptAt");
 
 
 CREATE INDEX "IX_RoleAssignments_UnitId" ON "RoleAssignments" ("UnitId");

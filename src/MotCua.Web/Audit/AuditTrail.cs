@@ -11,7 +11,8 @@ namespace MotCua.Web.Audit;
 /// </summary>
 internal sealed class AuditTrail(MotCuaDbContext db, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Vietnamese stays readable in the stored history.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     public async Task RecordAsync(Actor actor, string action, string entityType, string entityId, object? before, object? after, CancellationToken cancellationToken)
     {

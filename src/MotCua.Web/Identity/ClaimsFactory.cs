@@ -16,7 +16,7 @@ internal sealed class ClaimsFactory(UserManager<AppUser> users, IOptions<Identit
         identity.AddClaim(new Claim(MotCuaClaims.Kind, user.Kind.ToString()));
         identity.AddClaim(new Claim(MotCuaClaims.FullName, user.FullName));
         var roles = await db.RoleAssignments.AsNoTracking()
-            .Where(r => r.UserId == user.Id && r.Unit!.ValidTo == null)
+            .Where(r => r.UserId == user.Id)
             .Select(r => new RoleClaim(r.Role, r.Unit!.Code, r.Unit.Path))
             .ToListAsync();
         foreach (var role in roles)

@@ -71,7 +71,8 @@ internal static class IdentityModule
     // APIs answer 401/403 ProblemDetails; pages redirect to the sign-in page.
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        // Only pages redirect to the sign-in page; APIs, metrics and files get the status code.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is null)
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -23,6 +23,9 @@ internal static class PlatformModule
         builder.AddRateLimits();
         builder.Services.AddSingleton<MetricsCollector>();
         builder.Services.AddOpenApi();
+        // Vietnamese letters go out as themselves, not as &#x...; escapes.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "motcua.af";
@@ -76,7 +79,6 @@ internal static class PlatformModule
             options.RoutePrefix = "api-docs";
         });
         app.MapRazorPages();
-        app.MapStaticAssets();
         return app;
     }
 }

@@ -19,6 +19,11 @@ internal static class SaveUnit
     {
         var errors = Validate(request, localizer, isNew: true);
         var parent = await FindParentAsync(db, request.ParentCode, errors, cancellationToken);
+        if (parent is not null && request.ValidFrom is { } from && !parent.IsActiveOn(from))
+        {
+            errors.Add("validFrom", "Units.ParentClosed");
+        }
+
         errors.ThrowIfAny();
         RequireAdmin(actor, parent?.Path ?? "/" + request.Code + "/", parent is null);
         if (await db.Units.AnyAsync(u => u.Code == request.Code, cancellationToken))

@@ -10,6 +10,8 @@ internal static class DatabaseModule
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // The SQLite file lives beside the app, wherever `dotnet run` is started from.
+        options.DataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DbCallMetrics>();
         builder.Services.AddDbContext<MotCuaDbContext>((services, db) =>

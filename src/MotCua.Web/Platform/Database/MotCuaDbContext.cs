@@ -23,6 +23,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<CalendarYearDay> CalendarDays => Set<CalendarYearDay>();
     public DbSet<UnitWorkingHours> UnitWorkingHours => Set<UnitWorkingHours>();
     public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
+    public DbSet<Integration.Outbox.OutboxMessage> OutboxMessages => Set<Integration.Outbox.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

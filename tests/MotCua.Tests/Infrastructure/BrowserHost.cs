@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace MotCua.Tests.Infrastructure;
+
+/// <summary>
+/// MotCua on a real Kestrel port, driven by real headless Chromium (Debian's /usr/bin/chromium, or
+/// MOTCUA_CHROMIUM). Tests run in this collection one at a time, each in a fresh browser context.
+/// </summary>
+public sealed class BrowserHost : MotCuaFactory
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        UseKestrel(0);
+        await base.InitializeAsync();
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("MOTCUA_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", AcceptDownloads = true });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the real pages: password, then the authenticator code.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Tên đăng nhập hoặc số điện thoại").FillAsync(userName);
+        await page.GetByLabel("Mật khẩu").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        if (page.Url.Contains("/account/login-2fa", StringComparison.Ordinal))
+        {
+            await page.GetByLabel("Mã xác thực (6 chữ số)").FillAsync(MotCua.Web.Identity.Totp.Code(MotCua.Web.Demo.DemoSeeder.TotpSecret, DateTimeOffset.UtcNow));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "browser";
+}

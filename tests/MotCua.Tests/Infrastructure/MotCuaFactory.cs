@@ -1,0 +1,142 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using MotCua.Web.Demo;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
+
+namespace MotCua.Tests.Infrastructure;
+
+/// <summary>
+/// The whole MotCua app over HTTP on a real database (SQLite or PostgreSQL, see <see cref="TestDatabase"/>),
+/// with the demo data seeded. Tests make their own units and accounts, so none depends on another's rows.
+/// </summary>
+public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private TestDatabase? _database;
+
+    public TestClock Clock { get; } = new();
+    public CapturedLogs Logs { get; } = new();
+    public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public virtual async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        // Build the host now, so migration and seeding happen once, before the first test.
+        _ = Services;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("MotCua:Database:Provider", Database.Provider);
+        builder.UseSetting("MotCua:Database:ConnectionString", Database.ConnectionString);
+        builder.UseSetting("MotCua:Database:SeedDemoData", "true");
+        builder.UseSetting("MotCua:RateLimits:PublicPerMinute", "100000");
+        builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
+        builder.UseSetting("MotCua:Outbox:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "outbox-" + Guid.NewGuid().ToString("N")));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the API with the password and, for staff, the current authenticator code.</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string? password = null)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new
+        {
+            userName,
+            password = password ?? (userName.StartsWith('0') ? DemoSeeder.CitizenPassword : DemoSeeder.StaffPassword),
+            code = Totp.Code(DemoSeeder.TotpSecret, DateTimeOffset.UtcNow),
+        });
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a unit directly (arrangement, not the behaviour under test) and returns its code.</summary>
+    internal async Task<string> CreateUnitAsync(string? parentCode, UnitKind kind = UnitKind.Commune, string? name = null)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var parent = parentCode is null ? null : db.Units.Single(u => u.Code == parentCode);
+        var code = UniqueCode();
+        var unit = new AdministrativeUnit
+        {
+            Code = code,
+            Name = name ?? "Xã Thử Nghiệm " + code[..3],
+            Kind = kind,
+            Level = kind switch { UnitKind.Province => UnitLevel.Province, UnitKind.District => UnitLevel.District, _ => parent?.Level ?? UnitLevel.Commune },
+            ValidFrom = new DateOnly(2020, 1, 1),
+        };
+        unit.PlaceUnder(parent);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        return code;
+    }
+
+    /// <summary>Creates a staff account with a role in a unit, two-factor on with the demo secret.</summary>
+    internal async Task<string> CreateStaffAsync(StaffRole role, string unitCode)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var unit = db.Units.Single(u => u.Code == unitCode);
+        var userName = "t" + Guid.NewGuid().ToString("N")[..12];
+        var user = new AppUser { Id = Guid.CreateVersion7(), UserName = userName, FullName = "Cán bộ " + userName, Kind = AccountKind.Staff, TwoFactorEnabled = true };
+        user.Roles.Add(new RoleAssignment { Role = role, UnitId = unit.Id });
+        var result = await users.CreateAsync(user, DemoSeeder.StaffPassword);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+
+        var store = (IUserAuthenticatorKeyStore<AppUser>)scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>();
+        await store.SetAuthenticatorKeyAsync(user, DemoSeeder.TotpSecret, CancellationToken.None);
+        await users.UpdateAsync(user);
+        return userName;
+    }
+
+    internal T WithDb<T>(Func<MotCuaDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>());
+    }
+
+    /// <summary>QCVN-shaped codes with the letter T, which no real province uses, so tests never collide with demo data.</summary>
+    public static string UniqueCode()
+    {
+        var n = Random.Shared.NextInt64(0, 1_000_000_000);
+        return $"{n / 1_000_000:000}.{n / 10_000 % 100:00}.{n / 100 % 100:00}.T{n % 100:00}";
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<MotCuaFactory>
+{
+    public const string Name = "app";
+}
