@@ -1,4 +1,5 @@
 using MotCua.Web.Audit;
+using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Forms;
 using MotCua.Web.Identity;
@@ -12,6 +13,7 @@ builder.AddPlatform();
 builder.AddDatabase();
 builder.AddIdentityModule();
 builder.AddAudit();
+builder.AddCalendar();
 builder.AddForms();
 builder.AddIntegration();
 builder.AddDossiers();
@@ -22,6 +24,7 @@ app.MapPlatform();
 app.MapIdentity();
 app.MapAudit();
 app.MapUnits();
+app.MapCalendar();
 app.MapDossiers();
 
 await app.PrepareDatabaseAsync();

@@ -54,7 +54,7 @@ internal static class DatabaseModule
         }.ToString();
     }
 
-    /// <summary>Creates or upgrades the schema, then seeds demo data into an empty database.</summary>
+    /// <summary>Creates or upgrades the schema, stores the shipped official calendars, then seeds demo data into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -68,6 +68,8 @@ internal static class DatabaseModule
         }
 
         SchemaMigrator.Migrate(db, options.Provider);
+        // Reference data, needed with or without the demo.
+        await Calendar.SeedOfficialCalendars.RunAsync(scope.ServiceProvider);
         if (options.SeedDemoData)
         {
             await Demo.DemoSeeder.SeedAsync(scope.ServiceProvider);

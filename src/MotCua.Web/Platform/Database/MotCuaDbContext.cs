@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Audit;
+using MotCua.Web.Calendar;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Units;
@@ -18,6 +19,10 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditDigest> AuditDigests => Set<AuditDigest>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<CalendarYearDay> CalendarDays => Set<CalendarYearDay>();
+    public DbSet<UnitWorkingHours> UnitWorkingHours => Set<UnitWorkingHours>();
+    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
     public DbSet<Integration.Outbox.OutboxMessage> OutboxMessages => Set<Integration.Outbox.OutboxMessage>();
     public DbSet<Dossiers.Dossier> Dossiers => Set<Dossiers.Dossier>();
     public DbSet<Dossiers.DossierCodeCounter> DossierCodeCounters => Set<Dossiers.DossierCodeCounter>();
