@@ -1,4 +1,5 @@
 using MotCua.Web.Audit;
+using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
@@ -9,6 +10,7 @@ builder.AddPlatform();
 builder.AddDatabase();
 builder.AddIdentityModule();
 builder.AddAudit();
+builder.AddCatalog();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -16,6 +18,7 @@ app.MapPlatform();
 app.MapIdentity();
 app.MapAudit();
 app.MapUnits();
+app.MapCatalog();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -38,6 +38,7 @@ internal static class PlatformModule
             options.RootDirectory = "/";
             options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Units", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Catalog", Policies.Staff);
             options.Conventions.AllowAnonymousToFolder("/Portal");
             options.Conventions.AllowAnonymousToFolder("/Shared");
         }).AddViewLocalization().AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Audit;
+using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Units;
@@ -18,6 +19,13 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditDigest> AuditDigests => Set<AuditDigest>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<Domain> Domains => Set<Domain>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
+    public DbSet<FormTemplate> FormTemplates => Set<FormTemplate>();
+    public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
+    public DbSet<ProcedureProvider> ProcedureProviders => Set<ProcedureProvider>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
