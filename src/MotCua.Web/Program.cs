@@ -1,5 +1,6 @@
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Forms;
 using MotCua.Web.Identity;
@@ -16,6 +17,7 @@ builder.AddAudit();
 builder.AddCalendar();
 builder.AddForms();
 builder.AddIntegration();
+builder.AddCatalog();
 builder.AddDossiers();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ app.MapIdentity();
 app.MapAudit();
 app.MapUnits();
 app.MapCalendar();
+app.MapCatalog();
 app.MapDossiers();
 
 await app.PrepareDatabaseAsync();
