@@ -187,13 +187,12 @@ CREATE TABLE "AspNetUserTokens" (
 
 
 CREATE TABLE "DossierComponents" (
-    "Id" INTEGER NOT NULL,
-    "DossierId" TEXT NOT NULL,
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DossierComponents" PRIMARY KEY AUTOINCREMENT,
     "Name" TEXT NOT NULL,
     "Originals" INTEGER NOT NULL,
     "CertifiedCopies" INTEGER NOT NULL,
     "Copies" INTEGER NOT NULL,
-    CONSTRAINT "PK_DossierComponents" PRIMARY KEY ("DossierId", "Id"),
+    "DossierId" TEXT NOT NULL,
     CONSTRAINT "FK_DossierComponents_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE CASCADE
 );
 
@@ -277,3 +276,4 @@ CREATE INDEX "IX_UserSessions_UserId" ON "UserSessions" ("UserId");
 
 
 
+CREATE INDEX "IX_DossierComponents_DossierId" ON "DossierComponents" ("DossierId");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Catalog;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
@@ -190,6 +191,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.OwnsMany(d => d.Components, c =>
         {
             c.ToTable("DossierComponents");
+            c.HasKey(x => x.Id);
             c.Property(x => x.Name).HasMaxLength(500);
         });
         builder.OwnsMany(d => d.Files, f =>

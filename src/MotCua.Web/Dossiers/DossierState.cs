@@ -25,13 +25,6 @@ internal enum DossierState
     Returned,
 }
 
-internal enum Channel
-{
-    Counter,
-    Online,
-    Postal,
-}
-
 internal static class DossierStates
 {
     /// <summary>The national portal's TrangThaiHoSo (DongBoHoSoMC).</summary>

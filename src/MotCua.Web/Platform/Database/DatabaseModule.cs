@@ -78,7 +78,8 @@ internal static class DatabaseModule
 
     internal static bool IsUniqueViolation(Exception exception) => exception.GetBaseException() switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY; other constraint failures are bugs, not conflicts.
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };

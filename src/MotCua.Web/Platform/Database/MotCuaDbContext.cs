@@ -27,6 +27,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Integration.Outbox.OutboxMessage> OutboxMessages => Set<Integration.Outbox.OutboxMessage>();
     public DbSet<Dossiers.Dossier> Dossiers => Set<Dossiers.Dossier>();
     public DbSet<Dossiers.DossierCodeCounter> DossierCodeCounters => Set<Dossiers.DossierCodeCounter>();
+    public DbSet<Dossiers.IdempotencyRecord> IdempotencyRecords => Set<Dossiers.IdempotencyRecord>();
     public DbSet<Domain> Domains => Set<Domain>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
