@@ -1,5 +1,7 @@
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
@@ -15,6 +17,8 @@ builder.AddAudit();
 builder.AddCalendar();
 builder.AddForms();
 builder.AddIntegration();
+builder.AddCatalog();
+builder.AddDossiers();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -23,6 +27,8 @@ app.MapIdentity();
 app.MapAudit();
 app.MapUnits();
 app.MapCalendar();
+app.MapCatalog();
+app.MapDossiers();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -59,6 +59,59 @@ CREATE TABLE "DataProtectionKeys" (
 );
 
 
+CREATE TABLE "DossierCodeCounters" (
+    "AgencyCode" TEXT NOT NULL,
+    "Day" TEXT NOT NULL,
+    "LastValue" INTEGER NOT NULL,
+    CONSTRAINT "PK_DossierCodeCounters" PRIMARY KEY ("AgencyCode", "Day")
+);
+
+
+CREATE TABLE "Dossiers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Dossiers" PRIMARY KEY,
+    "Code" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    "State" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "ProcedureCode" TEXT NOT NULL,
+    "ProcedureVersionId" INTEGER NOT NULL,
+    "ProcedureName" TEXT NOT NULL,
+    "DomainCode" TEXT NULL,
+    "ReceivingUnitId" INTEGER NOT NULL,
+    "ReceivingUnitPath" TEXT NOT NULL,
+    "HandlingUnitId" INTEGER NOT NULL,
+    "HandlingUnitPath" TEXT NOT NULL,
+    "OwnerKind" TEXT NOT NULL,
+    "Owner_Name" TEXT NOT NULL,
+    "Owner_IdType" TEXT NOT NULL,
+    "Owner_IdNumber" TEXT NOT NULL,
+    "Owner_Address" TEXT NOT NULL,
+    "Owner_Phone" TEXT NULL,
+    "Owner_Email" TEXT NULL,
+    "Submitter_Name" TEXT NULL,
+    "Submitter_IdType" TEXT NULL,
+    "Submitter_IdNumber" TEXT NULL,
+    "Submitter_Address" TEXT NULL,
+    "Submitter_Phone" TEXT NULL,
+    "Submitter_Email" TEXT NULL,
+    "Summary" TEXT NULL,
+    "Sets" INTEGER NOT NULL,
+    "CitizenAccountId" TEXT NULL,
+    "SubmittedFromStaffSession" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "ReceivedAt" TEXT NULL,
+    "DueAt" TEXT NULL,
+    "OriginalDueAt" TEXT NULL,
+    "ClosedAt" TEXT NULL,
+    "Reason" TEXT NULL,
+    "TrackingSecret" TEXT NOT NULL,
+    "PostalWaybill" TEXT NULL,
+    "PostDeliveredAt" TEXT NULL,
+    "ReturnByPost" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "OutboxMessages" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxMessages" PRIMARY KEY AUTOINCREMENT,
     "Channel" TEXT NOT NULL,
@@ -133,6 +186,32 @@ CREATE TABLE "AspNetUserTokens" (
 );
 
 
+CREATE TABLE "DossierComponents" (
+    "Id" INTEGER NOT NULL,
+    "DossierId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Originals" INTEGER NOT NULL,
+    "CertifiedCopies" INTEGER NOT NULL,
+    "Copies" INTEGER NOT NULL,
+    CONSTRAINT "PK_DossierComponents" PRIMARY KEY ("DossierId", "Id"),
+    CONSTRAINT "FK_DossierComponents_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "DossierFiles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_DossierFiles" PRIMARY KEY,
+    "Kind" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "StoragePath" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    "DossierId" TEXT NOT NULL,
+    CONSTRAINT "FK_DossierFiles_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE CASCADE
+);
+
+
 CREATE TABLE "RoleAssignments" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_RoleAssignments" PRIMARY KEY AUTOINCREMENT,
     "UserId" TEXT NOT NULL,
@@ -159,6 +238,18 @@ CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 
 
 CREATE UNIQUE INDEX "IX_AuditEvents_StreamId_Sequence" ON "AuditEvents" ("StreamId", "Sequence");
+
+
+CREATE INDEX "IX_DossierFiles_DossierId" ON "DossierFiles" ("DossierId");
+
+
+CREATE INDEX "IX_Dossiers_CitizenAccountId" ON "Dossiers" ("CitizenAccountId");
+
+
+CREATE UNIQUE INDEX "IX_Dossiers_Code" ON "Dossiers" ("Code");
+
+
+CREATE INDEX "IX_Dossiers_HandlingUnitPath_State_DueAt" ON "Dossiers" ("HandlingUnitPath", "State", "DueAt");
 
 
 CREATE INDEX "IX_OutboxMessages_DeliveredAt_NextAttemptAt" ON "OutboxMessages" ("DeliveredAt", "NextAttemptAt");

@@ -40,11 +40,19 @@ internal static class DemoSeeder
     public static async Task SeedAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<MotCuaDbContext>();
-        if (await db.Units.AnyAsync())
+        if (!await db.Units.AnyAsync())
         {
-            return;
+            await SeedUnitsAndAccountsAsync(services, db);
         }
 
+        if (!await db.Procedures.AnyAsync())
+        {
+            await CatalogSeeder.SeedAsync(services, db);
+        }
+    }
+
+    private static async Task SeedUnitsAndAccountsAsync(IServiceProvider services, MotCuaDbContext db)
+    {
         var rows = Load();
         var localizer = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var audit = new AuditTrail(db, services.GetRequiredService<TimeProvider>());

@@ -39,6 +39,7 @@ internal static class PlatformModule
             options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Units", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Catalog", Policies.Staff);
             options.Conventions.AllowAnonymousToFolder("/Portal");
             options.Conventions.AllowAnonymousToFolder("/Shared");
         }).AddViewLocalization().AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

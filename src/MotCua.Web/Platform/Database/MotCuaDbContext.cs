@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Units;
@@ -24,6 +25,15 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<UnitWorkingHours> UnitWorkingHours => Set<UnitWorkingHours>();
     public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
     public DbSet<Integration.Outbox.OutboxMessage> OutboxMessages => Set<Integration.Outbox.OutboxMessage>();
+    public DbSet<Dossiers.Dossier> Dossiers => Set<Dossiers.Dossier>();
+    public DbSet<Dossiers.DossierCodeCounter> DossierCodeCounters => Set<Dossiers.DossierCodeCounter>();
+    public DbSet<Domain> Domains => Set<Domain>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+    public DbSet<ProcedureComponent> ProcedureComponents => Set<ProcedureComponent>();
+    public DbSet<FormTemplate> FormTemplates => Set<FormTemplate>();
+    public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
+    public DbSet<ProcedureProvider> ProcedureProviders => Set<ProcedureProvider>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Catalog;
+
+/// <summary>The procedure catalog: versioned procedures, internal processes, providers, and its public listing.
+/// Other modules use it through <see cref="IProcedureCatalog"/>.</summary>
+internal static class CatalogModule
+{
+    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IProcedureCatalog, ProcedureCatalog>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1/procedures").WithTags("Procedures").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
+        open.MapGet("/", SearchProcedures.Handle).WithName("SearchProcedures");
+        open.MapGet("/{code}", GetProcedure.Handle).WithName("GetProcedure");
+        open.MapGet("/{code}/forms/{id:int}", DownloadForm.Handle).WithName("DownloadProcedureForm");
+
+        var api = app.MapGroup("/api/v1/catalog").WithTags("Catalog").RequireAuthorization(Policies.Staff).AddEndpointFilter<CatalogProblems>();
+        api.MapGet("/procedures", ListCatalog.Handle).WithName("ListCatalog");
+        api.MapGet("/procedures/{code}", GetCatalogProcedure.Handle).WithName("GetCatalogProcedure");
+        api.MapPost("/procedures", CreateProcedure.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("CreateProcedure");
+        api.MapPut("/procedures/{code}/versions/{number:int}", SaveDraft.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("SaveDraft");
+        api.MapPost("/procedures/{code}/versions/{number:int}/publish", PublishVersion.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("PublishVersion");
+        api.MapPost("/procedures/{code}/versions/{number:int}/components/{order:int}/form", UploadForm.Handle)
+            .RequireAuthorization(Policies.UnitAdmin).DisableAntiforgery().WithName("UploadForm")
+            .WithMetadata(new RequestSizeLimitAttribute(UploadForm.MaxBytes));
+        api.MapPost("/procedures/{code}/amend", AmendProcedure.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("AmendProcedure");
+        api.MapPost("/procedures/{code}/abolish", AbolishProcedure.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("AbolishProcedure");
+        api.MapGet("/procedures/{code}/processes/{unitCode}", SaveProcess.Get).WithName("GetProcess");
+        api.MapPut("/procedures/{code}/processes/{unitCode}", SaveProcess.Put).RequireAuthorization(Policies.UnitAdmin).WithName("SaveProcess");
+        api.MapPut("/procedures/{code}/providers/{unitCode}", SetProvider.Add).RequireAuthorization(Policies.UnitAdmin).WithName("AddProvider");
+        api.MapDelete("/procedures/{code}/providers/{unitCode}", SetProvider.Remove).RequireAuthorization(Policies.UnitAdmin).WithName("RemoveProvider");
+        api.MapGet("/domains", SaveDomain.List).WithName("ListDomains");
+        api.MapPut("/domains/{code}", SaveDomain.Put).RequireAuthorization(Policies.SystemAdmin).WithName("SaveDomain");
+        api.MapGet("/export", ExportProcedures.Handle).WithName("ExportProcedures");
+        api.MapPost("/import", ImportProcedures.Handle).RequireAuthorization(Policies.UnitAdmin).DisableAntiforgery().WithName("ImportProcedures")
+            .WithMetadata(new RequestSizeLimitAttribute(ImportProcedures.MaxBytes));
+        return app;
+    }
+}
