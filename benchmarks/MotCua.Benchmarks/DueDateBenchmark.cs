@@ -4,7 +4,7 @@ using MotCua.Web.Calendar;
 
 namespace MotCua.Benchmarks;
 
-/// <summary>Due dates of 15 working days from random intake moments over 2018–2027, on one thread.</summary>
+/// <summary>Due dates of 15 working days (with a 15:00 cut-off) from random intake moments over 2018–2027, on one thread.</summary>
 internal static class DueDateBenchmark
 {
     private const int StartCount = 1_000_000;
@@ -13,23 +13,12 @@ internal static class DueDateBenchmark
     // vi-VN grouping ("12.345.678") spelled out, so the output does not depend on ICU being installed.
     private static readonly NumberFormatInfo VietnameseNumbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
 
-    // A few real days off: the cost is independent of the list, which only shapes the prefix arrays.
-    private static readonly CalendarDay[] DaysOff =
-    [
-        new(new DateOnly(2026, 1, 1), CalendarDayKind.Holiday, "Tết Dương lịch", null),
-        .. Enumerable.Range(16, 5).Select(day => new CalendarDay(new DateOnly(2026, 2, day), CalendarDayKind.Holiday, "Tết Nguyên đán", null)),
-        new(new DateOnly(2026, 4, 27), CalendarDayKind.Compensatory, "Nghỉ bù Giỗ Tổ Hùng Vương", null),
-        new(new DateOnly(2026, 4, 30), CalendarDayKind.Holiday, "Ngày Chiến thắng", null),
-        new(new DateOnly(2026, 5, 1), CalendarDayKind.Holiday, "Ngày Quốc tế Lao động", null),
-        new(new DateOnly(2026, 8, 22), CalendarDayKind.SwapWork, "Làm bù cho 31/8", null),
-        new(new DateOnly(2026, 8, 31), CalendarDayKind.SwapOff, "Nghỉ hoán đổi dịp Quốc khánh", null),
-        new(new DateOnly(2026, 9, 2), CalendarDayKind.Holiday, "Quốc khánh", null),
-    ];
-
     public static void Run()
     {
+        // What a web node builds: the shipped official years 2018–2027 and the rules' drafts for the rest of 1900–2100.
         var build = Stopwatch.StartNew();
-        var calendar = new WorkingCalendar(1900, 2100, DaysOff, WorkingHours.Default);
+        var official = OfficialCalendars.Load().ToDictionary(y => y.Key, y => y.Value.Days);
+        var calendar = new WorkingCalendar(NationalCalendar.FirstYear, NationalCalendar.LastYear, NationalCalendar.Compose(official), WorkingHours.Default);
         build.Stop();
 
         var time = new ProcessingTime(15, DurationUnit.WorkingDays);
@@ -47,10 +36,35 @@ internal static class DueDateBenchmark
         long checksum = ComputeDues(calendar, starts, time, options, Computations);
         timer.Stop();
 
+        // The same through the public surface other modules use: UTC moments in, +07:00 out.
+        var unit = new UnitCalendar(null, calendar, 0);
+        var moments = Array.ConvertAll(starts, start => VietnamTime.FromLocal(start).ToUniversalTime());
+        warmUp.Restart();
+        while (warmUp.ElapsedMilliseconds < 1000)
+        {
+            _ = ComputeDues(unit, moments, time, options, StartCount);
+        }
+
+        var surface = Stopwatch.StartNew();
+        checksum += ComputeDues(unit, moments, time, options, Computations);
+        surface.Stop();
+
         Console.WriteLine(string.Format(VietnameseNumbers, "calendar 1900–2100 built in: {0:N1} ms", build.Elapsed.TotalMilliseconds));
-        Console.WriteLine(string.Format(VietnameseNumbers, "due-date computations/s: {0:N0}", Computations / timer.Elapsed.TotalSeconds));
+        Console.WriteLine(string.Format(VietnameseNumbers, "due-date computations/s (WorkingCalendar, one core): {0:N0}", Computations / timer.Elapsed.TotalSeconds));
         Console.WriteLine(string.Format(VietnameseNumbers, "ns/op: {0:N1}", timer.Elapsed.TotalNanoseconds / Computations));
+        Console.WriteLine(string.Format(VietnameseNumbers, "due-date computations/s (UnitCalendar, UTC in, +07:00 out): {0:N0}", Computations / surface.Elapsed.TotalSeconds));
         Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "checksum: {0}", checksum));
+    }
+
+    private static long ComputeDues(UnitCalendar calendar, DateTimeOffset[] starts, ProcessingTime time, DueOptions options, int count)
+    {
+        long checksum = 0;
+        for (int i = 0, j = 0; i < count; i++, j = j + 1 == starts.Length ? 0 : j + 1)
+        {
+            checksum += calendar.Due(starts[j], time, options).UtcTicks;
+        }
+
+        return checksum;
     }
 
     private static DateTime[] RandomStarts(Random random)

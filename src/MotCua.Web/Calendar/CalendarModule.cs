@@ -39,6 +39,7 @@ internal static class CalendarModule
             .WithSummary("Confirms a year against the official notice.");
         admin.MapPost("/import", ImportCalendar.Handle).WithName("ImportCalendar")
             .WithSummary("Replaces whole years from JSON; they then await confirmation.")
+            .Accepts<System.Text.Json.JsonElement>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(ImportCalendar.MaxBytes));
         admin.MapPut("/hours/{unitCode}", WorkingHoursOfUnit.Put).WithName("SetWorkingHours")
             .WithSummary("Sets a unit's office hours (at most 8 hours a day).");

@@ -56,7 +56,7 @@ internal sealed class HoursModel(MotCuaDbContext db, CurrentActor actor, AuditTr
         }
         catch (ProblemException problem)
         {
-            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value) ?? [problem.Detail ?? shared[problem.TitleKey]]);
+            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value.Select(message => Label(e.Key) + ": " + message)) ?? [problem.Detail ?? shared[problem.TitleKey]]);
         }
 
         db.ChangeTracker.Clear();
@@ -82,6 +82,15 @@ internal sealed class HoursModel(MotCuaDbContext db, CurrentActor actor, AuditTr
             return new Row(u.Code, u.Name, Depth(u.Path) - minDepth, hours, nearest?.Code, nearest?.Code == u.Code, CalendarAccess.CanEditHours(actor, u.Path));
         }).ToList();
     }
+
+    private string Label(string field) => field switch
+    {
+        "morningStart" => localizer["Hours.MorningStart"],
+        "morningEnd" => localizer["Hours.MorningEnd"],
+        "afternoonStart" => localizer["Hours.AfternoonStart"],
+        "afternoonEnd" => localizer["Hours.AfternoonEnd"],
+        _ => field,
+    };
 
     private static int Depth(string path) => path.Count(c => c == '/') - 2;
 }

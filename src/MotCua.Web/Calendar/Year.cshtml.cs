@@ -89,6 +89,17 @@ internal sealed class YearModel(MotCuaDbContext db, CurrentActor actor, AuditTra
         return result;
     }
 
+    private string Label(string field) => field switch
+    {
+        "date" => localizer["Year.Date"],
+        "kind" => localizer["Year.Kind"],
+        "name" => localizer["Year.Name"],
+        "source" => localizer["Year.DaySource"],
+        "year" => localizer["Year.YearLabel"],
+        "file" => localizer["Year.File"],
+        _ => field,
+    };
+
     private string YearText => (Year ?? 0).ToString(CultureInfo.InvariantCulture);
 
     private CancellationToken Aborted => HttpContext.RequestAborted;
@@ -113,7 +124,7 @@ internal sealed class YearModel(MotCuaDbContext db, CurrentActor actor, AuditTra
         }
         catch (ProblemException problem)
         {
-            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value) ?? [problem.Detail ?? shared[problem.TitleKey]]);
+            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value.Select(message => Label(e.Key) + ": " + message)) ?? [problem.Detail ?? shared[problem.TitleKey]]);
         }
 
         db.ChangeTracker.Clear();
