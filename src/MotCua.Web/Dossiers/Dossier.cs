@@ -156,6 +156,10 @@ internal sealed class DossierFile
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public DossierFileKind Kind { get; init; }
     public required string FileName { get; init; }
+
+    /// <summary>The dossier component (thành phần hồ sơ) the file was uploaded for, when the citizen said.</summary>
+    public string? Component { get; init; }
+
     public required string ContentType { get; init; }
     public long Size { get; init; }
     public required string Sha256 { get; init; }
@@ -200,6 +204,7 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
             f.HasKey(x => x.Id);
             f.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             f.Property(x => x.FileName).HasMaxLength(200);
+            f.Property(x => x.Component).HasMaxLength(500);
             f.Property(x => x.ContentType).HasMaxLength(100);
             f.Property(x => x.Sha256).HasMaxLength(64);
             f.Property(x => x.StoragePath).HasMaxLength(300);

@@ -1,3 +1,4 @@
+using MotCua.Web.Dossiers.Online;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 
@@ -15,6 +16,7 @@ internal static class DossiersModule
         builder.Services.AddScoped<DossierCodes>();
         builder.Services.AddScoped<DossierNotices>();
         builder.Services.AddScoped<Intake>();
+        builder.Services.AddOnlineDossiers();
         return builder;
     }
 
@@ -26,6 +28,7 @@ internal static class DossiersModule
         api.MapGet("/{code}", GetDossier.Handle).RequireAuthorization(Policies.Staff).WithName("GetDossier");
         app.MapPost("/api/v1/tracking", TrackDossier.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)
             .WithTags("Tracking").WithName("TrackDossier").WithSummary("Tra cứu hồ sơ theo mã hồ sơ và mã kiểm tra");
+        app.MapOnlineDossiers();
         return app;
     }
 }

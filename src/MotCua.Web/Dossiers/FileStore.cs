@@ -38,7 +38,11 @@ internal sealed partial class FileStore(FileStoreOptions options, TimeProvider c
     public int MaxFilesPerDossier => options.MaxFilesPerDossier;
 
     /// <summary>Stores one upload; throws a 400/413 problem for a file that is too big, empty or of a type not allowed.</summary>
-    public async Task<DossierFile> SaveAsync(IFormFile upload, DossierFileKind kind, CancellationToken cancellationToken)
+    public Task<DossierFile> SaveAsync(IFormFile upload, DossierFileKind kind, CancellationToken cancellationToken) =>
+        SaveAsync(upload, kind, null, cancellationToken);
+
+    /// <summary>Stores one upload for a named dossier component (online submissions upload per component).</summary>
+    public async Task<DossierFile> SaveAsync(IFormFile upload, DossierFileKind kind, string? component, CancellationToken cancellationToken)
     {
         if (upload.Length > options.MaxFileBytes)
         {
@@ -72,6 +76,7 @@ internal sealed partial class FileStore(FileStoreOptions options, TimeProvider c
             Id = id,
             Kind = kind,
             FileName = CleanName(upload.FileName, type.Extension),
+            Component = component,
             ContentType = type.ContentType,
             Size = upload.Length,
             Sha256 = hash,

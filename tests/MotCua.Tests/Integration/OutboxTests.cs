@@ -8,8 +8,8 @@ using Shouldly;
 
 namespace MotCua.Tests.Integration;
 
-[Collection(AppCollection.Name)]
-public sealed class OutboxTests(MotCuaFactory app)
+// A database of its own: delivery rounds and the flaky gateway count every pending message, and other tests queue many.
+public sealed class OutboxTests(MotCuaFactory app) : IClassFixture<MotCuaFactory>
 {
     [Fact]
     public async Task A_message_commits_with_its_change_and_a_rolled_back_change_sends_nothing()

@@ -1,0 +1,2 @@
+-- Online submission: the component each uploaded file belongs to.
+ALTER TABLE "DossierFiles" ADD "Component" character varying(500) NULL;

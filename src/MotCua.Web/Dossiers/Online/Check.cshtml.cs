@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Dossiers.Online;
+
+/// <summary>The desk officer checks one online submission and receives it, asks for completion, or refuses it.</summary>
+[Authorize(Policy = Policies.Staff)]
+internal sealed class CheckModel(MotCuaDbContext db, CurrentActor actor, CheckOnline.Handler handler, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty] public string? Reason { get; set; }
+    public GetOnlineDossier.Response Dossier { get; private set; } = null!;
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public string? Done { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostReceiveAsync(Guid id) => ActAsync(id, async () =>
+    {
+        var result = await handler.ReceiveAsync(id, HttpContext.RequestAborted);
+        return localizer["Check.Received", result.Code!, OnlinePages.Time(result.DueAt)];
+    });
+
+    public Task<IActionResult> OnPostAskCompletionAsync(Guid id) => ActAsync(id, async () =>
+    {
+        await handler.AskToCompleteAsync(id, Reason, HttpContext.RequestAborted);
+        return localizer["Check.CompletionRequested"];
+    });
+
+    public Task<IActionResult> OnPostRefuseAsync(Guid id) => ActAsync(id, async () =>
+    {
+        await handler.RefuseAsync(id, Reason, HttpContext.RequestAborted);
+        return localizer["Check.Refused"];
+    });
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> act)
+    {
+        try
+        {
+            Done = await act();
+            Reason = null;
+        }
+        catch (ProblemException problem) when (problem.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+        catch (ProblemException problem)
+        {
+            Errors = OnlinePages.Errors(localizer, problem);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Errors = new Dictionary<string, string[]> { ["—"] = [localizer["Problem.ConcurrentChange"]] };
+        }
+
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        try
+        {
+            var dossier = await GetOnlineDossier.StaffDossierAsync(db, actor, id, tracked: false, HttpContext.RequestAborted);
+            Dossier = await GetOnlineDossier.DescribeAsync(db, dossier, localizer, HttpContext.RequestAborted);
+            return dossier.Channel == Catalog.Channel.Online;
+        }
+        catch (ProblemException problem) when (problem.Status == StatusCodes.Status404NotFound)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Audit;
+using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Dossiers.Online;
+
+/// <summary>
+/// The desk checks an online submission (<c>POST /api/v1/online-dossiers/{id}/receive|ask-completion|refuse</c>, the page
+/// /backoffice/truc-tuyen/{id}): it receives it (the code and the due date count from this moment), sends it back
+/// to be completed, or refuses it. Each is load, act, save: the dossier's version is a concurrency token, so of two
+/// officers acting at once one wins and the other gets 409, and a lost receipt gives its code number back.
+/// </summary>
+internal static class CheckOnline
+{
+    public sealed record ReasonRequest(string? Reason);
+
+    public sealed record Response(Guid Id, string? Code, string State, int NationalState, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string? Reason);
+
+    public static async Task<Ok<Response>> Receive(Guid id, Handler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.ReceiveAsync(id, cancellationToken));
+
+    public static async Task<Ok<Response>> AskCompletion(Guid id, ReasonRequest request, Handler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.AskToCompleteAsync(id, request.Reason, cancellationToken));
+
+    public static async Task<Ok<Response>> Refuse(Guid id, ReasonRequest request, Handler handler, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await handler.RefuseAsync(id, request.Reason, cancellationToken));
+
+    internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, DossierCodes codes, AuditTrail audit,
+        DossierNotices notices, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    {
+        public async Task<Response> ReceiveAsync(Guid id, CancellationToken cancellationToken)
+        {
+            var dossier = await DeskDossierAsync(id, cancellationToken);
+            if (dossier.State != DossierState.Submitted)
+            {
+                // Sent back for completion: the desk waits for the citizen's resubmission.
+                throw ProblemException.IllegalState(dossier.State);
+            }
+
+            var times = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == dossier.ProcedureVersionId)
+                .SelectMany(v => v.Times).Select(t => new GetProcedure.Time(t.Channel, t.Amount, t.Unit, t.SameDayCutoff)).ToListAsync(cancellationToken);
+            var time = times.FirstOrDefault(t => t.Channel == Channel.Online) ?? times.First(t => t.Channel == Channel.Counter);
+            var now = DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var code = await codes.NextAsync(Intake.Unit(dossier.ReceivingUnitPath), DossierTime.VietnamDate(now), cancellationToken);
+            var due = await DossierTime.DueAsync(calendars, Intake.Unit(dossier.HandlingUnitPath), now, time, cancellationToken);
+            dossier.Receive(code, now, due, dossier.ReceivingUnitId, dossier.ReceivingUnitPath, dossier.HandlingUnitId, dossier.HandlingUnitPath);
+            await audit.RecordAsync(Desk(dossier), "dossier.received", "Dossier", dossier.Id.ToString(), new { State = nameof(DossierState.Submitted) }, new
+            {
+                dossier.Code,
+                dossier.ProcedureCode,
+                Channel = dossier.Channel.ToString(),
+                ReceivedAt = now,
+                DueAt = due,
+                ReceivingUnit = Intake.Unit(dossier.ReceivingUnitPath),
+                HandlingUnit = Intake.Unit(dossier.HandlingUnitPath),
+            }, cancellationToken);
+            notices.Received(dossier);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return ToResponse(dossier);
+        }
+
+        public async Task<Response> AskToCompleteAsync(Guid id, string? reason, CancellationToken cancellationToken)
+        {
+            var text = RequireReason(reason);
+            var dossier = await DeskDossierAsync(id, cancellationToken);
+            var before = dossier.State.ToString();
+            dossier.AskToComplete(text, clock.GetUtcNow().UtcDateTime);
+            await audit.RecordAsync(Desk(dossier), "dossier.completion-requested", "Dossier", dossier.Id.ToString(), new { State = before },
+                new { State = dossier.State.ToString(), Reason = text }, cancellationToken);
+            notices.CompletionRequested(dossier);
+            await db.SaveChangesAsync(cancellationToken);
+            return ToResponse(dossier);
+        }
+
+        public async Task<Response> RefuseAsync(Guid id, string? reason, CancellationToken cancellationToken)
+        {
+            var text = RequireReason(reason);
+            var dossier = await DeskDossierAsync(id, cancellationToken);
+            var before = dossier.State.ToString();
+            dossier.Refuse(text, clock.GetUtcNow().UtcDateTime);
+            await audit.RecordAsync(Desk(dossier), "dossier.refused", "Dossier", dossier.Id.ToString(), new { State = before },
+                new { State = dossier.State.ToString(), Reason = text }, cancellationToken);
+            notices.Refused(dossier);
+            await db.SaveChangesAsync(cancellationToken);
+            return ToResponse(dossier);
+        }
+
+        /// <summary>An online dossier of a desk the officer covers: 404 outside the officer's units, 403 without the desk role there.</summary>
+        private async Task<Dossier> DeskDossierAsync(Guid id, CancellationToken cancellationToken)
+        {
+            var dossier = await GetOnlineDossier.StaffDossierAsync(db, actor, id, tracked: true, cancellationToken);
+            if (dossier.Channel != Channel.Online)
+            {
+                throw ProblemException.NotFound("Dossiers.NotFound");
+            }
+
+            if (!actor.Covers(dossier.ReceivingUnitPath, StaffRole.DeskOfficer))
+            {
+                throw ProblemException.Forbidden();
+            }
+
+            return dossier;
+        }
+
+        private Actor Desk(Dossier dossier) => actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
+
+        private string RequireReason(string? reason)
+        {
+            var errors = new FieldErrors(localizer);
+            errors.Required("reason", reason, 2000);
+            errors.ThrowIfAny();
+            return reason!.Trim();
+        }
+
+        private static Response ToResponse(Dossier dossier) => new(dossier.Id, dossier.Code, dossier.State.ToString(), dossier.State.NationalCode(),
+            dossier.ReceivedAt is { } received ? VietnamTime.FromUtc(received) : null, dossier.DueAt is { } due ? VietnamTime.FromUtc(due) : null, dossier.Reason);
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Catalog;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Dossiers.Online;
+
+/// <summary>The citizen's e-form for one procedure: competent unit, owner (prefilled from the account), request, files per component.</summary>
+[Authorize(Policy = Policies.Citizen)]
+[RequestSizeLimit(OnlineUploads.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = OnlineUploads.MaxRequestBytes)]
+internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, SubmitOnline.Handler handler, FileStore store,
+    TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    public sealed class SubmitForm
+    {
+        public string? HandlingUnitCode { get; set; }
+        public string? Name { get; set; }
+        public IdentityDocument IdType { get; set; }
+        public string? IdNumber { get; set; }
+        public string? Address { get; set; }
+        public string? Phone { get; set; }
+        public string? Email { get; set; }
+        public string? Summary { get; set; }
+    }
+
+    [BindProperty] public SubmitForm Form { get; set; } = new();
+    public PinnedVersion Procedure { get; private set; } = null!;
+    public List<UnitRef> Providers { get; private set; } = [];
+    public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+    public long MaxFileMegabytes => store.MaxFileBytes / (1024 * 1024);
+    public int MaxFiles => store.MaxFilesPerDossier;
+
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    public async Task<IActionResult> OnGetAsync(string procedureCode)
+    {
+        if (!await LoadAsync(procedureCode))
+        {
+            return NotFound();
+        }
+
+        var citizen = actor.UserId;
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == citizen).Select(u => new { u.FullName, u.PhoneNumber, u.Email }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        Form = new SubmitForm { Name = account?.FullName, Phone = account?.PhoneNumber, Email = account?.Email, HandlingUnitCode = Providers.Count == 1 ? Providers[0].Code : null };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string procedureCode)
+    {
+        try
+        {
+            var request = new SubmitOnline.Request(procedureCode, string.IsNullOrWhiteSpace(Form.HandlingUnitCode) ? null : Form.HandlingUnitCode, OwnerKind.Citizen,
+                new PartyInput(Form.Name, Form.IdType, Form.IdNumber, Form.Address, Form.Phone, Form.Email), Form.Summary);
+            var response = await handler.SubmitAsync(request, Request.Form.Files, HttpContext.RequestAborted);
+            return Redirect($"/ho-so-cua-toi/{response.Id}?gui=1");
+        }
+        catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
+        {
+            db.ChangeTracker.Clear();
+            Errors = OnlinePages.Errors(localizer, problem, "files");
+        }
+
+        return await LoadAsync(procedureCode) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string procedureCode)
+    {
+        var today = DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
+        var pinned = procedureCode.Length > 60 ? null : await catalog.GetVersionValidOnAsync(procedureCode, today, HttpContext.RequestAborted);
+        if (pinned is null)
+        {
+            return false;
+        }
+
+        Procedure = pinned;
+        Providers = pinned.OnlineMode == OnlineMode.None ? [] : await SubmitOnline.ProvidersAsync(db, pinned.Code, today, HttpContext.RequestAborted);
+        return true;
+    }
+}
