@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MotCua.Tests.Infrastructure;
+using MotCua.Web.Demo;
+using MotCua.Web.Identity;
+using Shouldly;
+
+namespace MotCua.Tests.Dossiers;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class OnlineBrowserTests(BrowserHost host)
+{
+    private const string MaritalStatus = "1.004873";
+
+    [Fact]
+    public async Task A_citizen_submits_online_a_desk_officer_receives_it_and_the_citizen_sees_the_code_in_my_dossiers()
+    {
+        var unit = await host.CreateUnitAsync("000.00.00.H50", name: "Xã Trực Tuyến");
+        await host.ProvideAsync(MaritalStatus, unit);
+        var officer = await host.CreateStaffAsync(StaffRole.DeskOfficer, unit);
+
+        var citizen = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(citizen, "0912345678", DemoSeeder.CitizenPassword);
+        await citizen.GotoAsync($"/thu-tuc/{MaritalStatus}");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "Nộp hồ sơ trực tuyến" }).ClickAsync();
+        await citizen.WaitForURLAsync($"**/nop-ho-so/{MaritalStatus}");
+        (await citizen.GetByLabel("Họ và tên").InputValueAsync()).ShouldBe("Nguyễn Văn An");
+        (await citizen.GetByLabel("Số điện thoại").InputValueAsync()).ShouldBe("0912345678");
+        await citizen.GetByLabel("Đơn vị có thẩm quyền giải quyết").SelectOptionAsync(unit);
+        await citizen.GetByLabel("Số giấy tờ tùy thân").FillAsync("045190001111");
+        await citizen.GetByLabel("Địa chỉ").FillAsync("Thôn Hà Thượng, xã Gio Linh, tỉnh Quảng Trị");
+        await citizen.GetByLabel("Trích yếu nội dung yêu cầu").FillAsync("Xác nhận tình trạng hôn nhân để đăng ký kết hôn");
+        await citizen.Locator("#component-0").SetInputFilesAsync(new FilePayload
+        {
+            Name = "tờ khai.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
+        });
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "Nộp hồ sơ", Exact = true }).ClickAsync();
+        await citizen.WaitForURLAsync("**/ho-so-cua-toi/*");
+        (await citizen.Locator("[role=status]").InnerTextAsync()).ShouldContain("Hồ sơ đã được gửi");
+        (await citizen.Locator("[data-state]").InnerTextAsync()).ShouldBe("Mới đăng ký");
+        (await citizen.Locator("main").InnerTextAsync()).ShouldContain("tờ_khai.pdf");
+        var id = DossierId().Match(citizen.Url).Groups[1].Value;
+
+        var desk = await host.NewPageAsync();
+        await BrowserHost.SignInAsync(desk, officer, DemoSeeder.StaffPassword);
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ trực tuyến" }).ClickAsync();
+        await desk.WaitForURLAsync("**/backoffice/truc-tuyen");
+        await desk.Locator($"tr[data-dossier='{id}']").GetByRole(AriaRole.Link, new() { Name = "Kiểm tra" }).ClickAsync();
+        (await desk.Locator("main").InnerTextAsync()).ShouldContain("Nguyễn Văn An");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận hồ sơ" }).ClickAsync();
+        var done = await desk.Locator("[data-done]").InnerTextAsync();
+        done.ShouldStartWith("Đã tiếp nhận hồ sơ " + unit + "-");
+        var code = (await desk.Locator("[data-code]").InnerTextAsync()).Trim();
+        code.ShouldStartWith(unit + "-");
+
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ của tôi" }).First.ClickAsync();
+        await citizen.WaitForURLAsync("**/ho-so-cua-toi");
+        var row = citizen.Locator($"tr[data-dossier='{id}']");
+        (await row.Locator("[data-code]").InnerTextAsync()).Trim().ShouldBe(code);
+        (await row.Locator("[data-state]").InnerTextAsync()).ShouldBe("Đã tiếp nhận");
+    }
+
+    [GeneratedRegex(@"/ho-so-cua-toi/([0-9a-f\-]{36})")]
+    private static partial Regex DossierId();
+}
