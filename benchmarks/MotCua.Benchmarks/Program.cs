@@ -1,16 +1,27 @@
-using MotCua.Benchmarks;
+namespace MotCua.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/MotCua.Benchmarks -- <name>
-var benchmarks = new Dictionary<string, Action>(StringComparer.OrdinalIgnoreCase)
+/// <summary>Usage: dotnet run -c Release --project benchmarks/MotCua.Benchmarks -- &lt;name&gt;</summary>
+internal static class Entry
 {
-    ["calendar"] = DueDateBenchmark.Run,
-};
+    private static readonly Dictionary<string, Func<Task>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["calendar"] = () =>
+        {
+            DueDateBenchmark.Run();
+            return Task.CompletedTask;
+        },
+        ["intake"] = IntakeBenchmark.RunAsync,
+    };
 
-if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
-{
-    Console.Error.WriteLine("Usage: MotCua.Benchmarks " + string.Join("|", benchmarks.Keys.Order(StringComparer.Ordinal)));
-    return 1;
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var run))
+        {
+            await Console.Error.WriteLineAsync("Usage: MotCua.Benchmarks " + string.Join("|", Benchmarks.Keys.Order(StringComparer.Ordinal)));
+            return 1;
+        }
+
+        await run();
+        return 0;
+    }
 }
-
-run();
-return 0;

@@ -16,6 +16,7 @@ internal static class DossiersModule
         builder.Services.AddScoped<DossierCodes>();
         builder.Services.AddScoped<DossierNotices>();
         builder.Services.AddScoped<Intake>();
+        builder.Services.AddScoped<DossierSlips>();
         builder.Services.AddOnlineDossiers();
         return builder;
     }

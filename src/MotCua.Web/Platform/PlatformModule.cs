@@ -38,6 +38,14 @@ internal static class PlatformModule
             options.RootDirectory = "/";
             options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Units", Policies.Staff);
+            // Staff pages, except the citizen's own (Dossiers/Citizen), which name the Citizen policy themselves.
+            options.Conventions.AddFolderApplicationModelConvention("/Dossiers", model =>
+            {
+                if (!model.ViewEnginePath.StartsWith("/Dossiers/Citizen/", StringComparison.Ordinal))
+                {
+                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Staff));
+                }
+            });
             options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Catalog", Policies.Staff);
             options.Conventions.AllowAnonymousToFolder("/Portal");

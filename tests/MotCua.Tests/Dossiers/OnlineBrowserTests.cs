@@ -54,6 +54,9 @@ public sealed partial class OnlineBrowserTests(BrowserHost host)
         done.ShouldStartWith("Đã tiếp nhận hồ sơ " + unit + "-");
         var code = (await desk.Locator("[data-code]").InnerTextAsync()).Trim();
         code.ShouldStartWith(unit + "-");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "In phiếu" }).ClickAsync();
+        await desk.WaitForURLAsync($"**/backoffice/ho-so/{id}/phieu/tiep-nhan");
+        (await desk.ContentAsync()).ShouldContain(code);
 
         await citizen.GetByRole(AriaRole.Link, new() { Name = "Hồ sơ của tôi" }).First.ClickAsync();
         await citizen.WaitForURLAsync("**/ho-so-cua-toi");

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Catalog;
+using MotCua.Web.Dossiers.Online;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
-namespace MotCua.Web.Dossiers.Online;
+namespace MotCua.Web.Dossiers.Citizen;
 
 /// <summary>The citizen's e-form for one procedure: competent unit, owner (prefilled from the account), request, files per component.</summary>
 [Authorize(Policy = Policies.Citizen)]

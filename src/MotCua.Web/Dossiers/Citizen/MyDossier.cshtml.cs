@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Dossiers.Online;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
-namespace MotCua.Web.Dossiers.Online;
+namespace MotCua.Web.Dossiers.Citizen;
 
 /// <summary>One of the citizen's dossiers: state, appointment, files and public history; completion when the desk asked for it.</summary>
 [Authorize(Policy = Policies.Citizen)]
