@@ -251,10 +251,27 @@ public sealed class OnlineApiTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task The_online_api_is_documented_with_json_and_multipart_bodies()
+    {
+        var paths = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        var content = paths.GetProperty("/api/v1/online-dossiers").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        content.TryGetProperty("application/json", out _).ShouldBeTrue();
+        content.TryGetProperty("multipart/form-data", out _).ShouldBeTrue();
+        foreach (var action in new[] { "receive", "ask-completion", "refuse" })
+        {
+            paths.TryGetProperty($"/api/v1/online-dossiers/{{id}}/{action}", out _).ShouldBeTrue(action);
+        }
+
+        paths.TryGetProperty("/api/v1/my-dossiers/{id}/resubmit", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Only_citizens_submit_online()
     {
         var (unit, desk) = await app.DeskAsync(MaritalStatus);
         await (await desk.PostAsJsonAsync("/api/v1/online-dossiers", Body(unit))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await app.Anonymous().PostAsJsonAsync("/api/v1/online-dossiers", Body(unit))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var citizen = await CitizenAsync(app);
+        await (await citizen.PostAsync("/api/v1/online-dossiers", new ByteArrayContent("{}"u8.ToArray()))).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 }

@@ -23,6 +23,11 @@ internal static class OnlineUploads
         var json = request.HttpContext.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
         if (!request.HasFormContentType)
         {
+            if (!request.HasJsonContentType())
+            {
+                throw new ProblemException(415, "unsupported-media-type", "Problem.UnsupportedMediaType");
+            }
+
             return (request.ContentLength is 0 ? null : await request.ReadFromJsonAsync<T>(json, cancellationToken), new FormFileCollection());
         }
 
