@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Catalog;
@@ -11,6 +12,9 @@ internal static class CatalogModule
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IProcedureCatalog, ProcedureCatalog>();
+        builder.Services.AddSingleton<CatalogSearchIndex>();
+        // The search index learns of committed catalog changes from the DbContext itself.
+        builder.Services.ConfigureDbContext<MotCuaDbContext>((services, db) => db.AddInterceptors(services.GetRequiredService<CatalogSearchIndex>()));
         return builder;
     }
 

@@ -69,12 +69,14 @@ public sealed class VersioningTests(MotCuaFactory app)
         var overlap = await admin.PostAsJsonAsync($"/api/v1/catalog/procedures/{code}/versions/2/publish", new { validFrom = "2024-01-01" });
         (await overlap.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("type").GetString().ShouldEndWith("validity-overlap");
 
+        (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/procedures?q={code}")).GetProperty("total").GetInt32().ShouldBe(1);
         var abolish = await admin.PostAsJsonAsync($"/api/v1/catalog/procedures/{code}/abolish", new { effectiveDate = "2025-01-01" });
         abolish.StatusCode.ShouldBe(HttpStatusCode.OK, await abolish.Content.ReadAsStringAsync());
         var abolished = (await abolish.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("number").GetInt32() == 1);
         abolished.GetProperty("status").GetString().ShouldBe("Abolished");
         abolished.GetProperty("validTo").GetString().ShouldBe("2024-12-31");
         await (await app.Anonymous().GetAsync($"/api/v1/procedures/{code}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/procedures?q={code}")).GetProperty("total").GetInt32().ShouldBe(0);
         var reinstateTooEarly = await admin.PostAsJsonAsync($"/api/v1/catalog/procedures/{code}/versions/2/publish", new { validFrom = "2024-12-31" });
         await reinstateTooEarly.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
