@@ -1,6 +1,10 @@
 using MotCua.Web.Audit;
+using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
+using MotCua.Web.Dossiers;
+using MotCua.Web.Forms;
 using MotCua.Web.Identity;
+using MotCua.Web.Integration;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Units;
@@ -10,7 +14,11 @@ builder.AddPlatform();
 builder.AddDatabase();
 builder.AddIdentityModule();
 builder.AddAudit();
+builder.AddCalendar();
+builder.AddForms();
+builder.AddIntegration();
 builder.AddCatalog();
+builder.AddDossiers();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -18,7 +26,9 @@ app.MapPlatform();
 app.MapIdentity();
 app.MapAudit();
 app.MapUnits();
+app.MapCalendar();
 app.MapCatalog();
+app.MapDossiers();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

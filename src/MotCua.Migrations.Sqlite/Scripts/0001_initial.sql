@@ -59,6 +59,76 @@ CREATE TABLE "DataProtectionKeys" (
 );
 
 
+CREATE TABLE "DossierCodeCounters" (
+    "AgencyCode" TEXT NOT NULL,
+    "Day" TEXT NOT NULL,
+    "LastValue" INTEGER NOT NULL,
+    CONSTRAINT "PK_DossierCodeCounters" PRIMARY KEY ("AgencyCode", "Day")
+);
+
+
+CREATE TABLE "Dossiers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Dossiers" PRIMARY KEY,
+    "Code" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    "State" TEXT NOT NULL,
+    "Channel" TEXT NOT NULL,
+    "ProcedureCode" TEXT NOT NULL,
+    "ProcedureVersionId" INTEGER NOT NULL,
+    "ProcedureName" TEXT NOT NULL,
+    "DomainCode" TEXT NULL,
+    "ReceivingUnitId" INTEGER NOT NULL,
+    "ReceivingUnitPath" TEXT NOT NULL,
+    "HandlingUnitId" INTEGER NOT NULL,
+    "HandlingUnitPath" TEXT NOT NULL,
+    "OwnerKind" TEXT NOT NULL,
+    "Owner_Name" TEXT NOT NULL,
+    "Owner_IdType" TEXT NOT NULL,
+    "Owner_IdNumber" TEXT NOT NULL,
+    "Owner_Address" TEXT NOT NULL,
+    "Owner_Phone" TEXT NULL,
+    "Owner_Email" TEXT NULL,
+    "Submitter_Name" TEXT NULL,
+    "Submitter_IdType" TEXT NULL,
+    "Submitter_IdNumber" TEXT NULL,
+    "Submitter_Address" TEXT NULL,
+    "Submitter_Phone" TEXT NULL,
+    "Submitter_Email" TEXT NULL,
+    "Summary" TEXT NULL,
+    "Sets" INTEGER NOT NULL,
+    "CitizenAccountId" TEXT NULL,
+    "SubmittedFromStaffSession" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "ReceivedAt" TEXT NULL,
+    "DueAt" TEXT NULL,
+    "OriginalDueAt" TEXT NULL,
+    "ClosedAt" TEXT NULL,
+    "Reason" TEXT NULL,
+    "TrackingSecret" TEXT NOT NULL,
+    "PostalWaybill" TEXT NULL,
+    "PostDeliveredAt" TEXT NULL,
+    "ReturnByPost" INTEGER NOT NULL
+);
+
+
+CREATE TABLE "OutboxMessages" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxMessages" PRIMARY KEY AUTOINCREMENT,
+    "Channel" TEXT NOT NULL,
+    "Recipient" TEXT NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "Body" text NOT NULL,
+    "Topic" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "NextAttemptAt" TEXT NOT NULL,
+    "LockedUntil" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "DeliveredAt" TEXT NULL,
+    "GaveUpAt" TEXT NULL,
+    "LastError" TEXT NULL
+);
+
+
 CREATE TABLE "Units" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Units" PRIMARY KEY AUTOINCREMENT,
     "Code" TEXT NOT NULL,
@@ -116,6 +186,31 @@ CREATE TABLE "AspNetUserTokens" (
 );
 
 
+CREATE TABLE "DossierComponents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DossierComponents" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Originals" INTEGER NOT NULL,
+    "CertifiedCopies" INTEGER NOT NULL,
+    "Copies" INTEGER NOT NULL,
+    "DossierId" TEXT NOT NULL,
+    CONSTRAINT "FK_DossierComponents_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "DossierFiles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_DossierFiles" PRIMARY KEY,
+    "Kind" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "StoragePath" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    "DossierId" TEXT NOT NULL,
+    CONSTRAINT "FK_DossierFiles_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE CASCADE
+);
+
+
 CREATE TABLE "RoleAssignments" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_RoleAssignments" PRIMARY KEY AUTOINCREMENT,
     "UserId" TEXT NOT NULL,
@@ -144,6 +239,21 @@ CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 CREATE UNIQUE INDEX "IX_AuditEvents_StreamId_Sequence" ON "AuditEvents" ("StreamId", "Sequence");
 
 
+CREATE INDEX "IX_DossierFiles_DossierId" ON "DossierFiles" ("DossierId");
+
+
+CREATE INDEX "IX_Dossiers_CitizenAccountId" ON "Dossiers" ("CitizenAccountId");
+
+
+CREATE UNIQUE INDEX "IX_Dossiers_Code" ON "Dossiers" ("Code");
+
+
+CREATE INDEX "IX_Dossiers_HandlingUnitPath_State_DueAt" ON "Dossiers" ("HandlingUnitPath", "State", "DueAt");
+
+
+CREATE INDEX "IX_OutboxMessages_DeliveredAt_NextAttemptAt" ON "OutboxMessages" ("DeliveredAt", "NextAttemptAt");
+
+
 CREATE INDEX "IX_RoleAssignments_UnitId" ON "RoleAssignments" ("UnitId");
 
 
@@ -166,3 +276,4 @@ CREATE INDEX "IX_UserSessions_UserId" ON "UserSessions" ("UserId");
 
 
 
+CREATE INDEX "IX_DossierComponents_DossierId" ON "DossierComponents" ("DossierId");

@@ -171,11 +171,19 @@ internal sealed class CatalogSearchIndex(IServiceScopeFactory scopes, TimeProvid
         return Task.CompletedTask;
     }
 
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Remove(eventData.Context!);
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pending.Remove(eventData.Context!);
+        RolledBack(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    private void RolledBack(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _pending.Remove(context);
+        }
     }
 }

@@ -29,6 +29,13 @@ internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditT
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCreateChildAsync(string? childCode, string? childName, UnitKind? childKind, DateOnly? childValidFrom)
+    {
+        await RunAsync(() => SaveUnit.Create(new SaveUnit.Request(childCode, childName, childKind, null, Code, childValidFrom, null, null),
+            db, actor, audit, localizer, HttpContext.RequestAborted));
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostMergeAsync(string? successorCode, DateOnly? effectiveDate)
     {
         await RunAsync(() => MergeUnits.Handle(Code, new MergeUnits.Request(successorCode, effectiveDate), db, actor, audit, localizer, HttpContext.RequestAborted));

@@ -9,20 +9,34 @@ internal static class UnitScope
     private static readonly System.Reflection.MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
 
     /// <param name="paths">The visible subtrees; null means no restriction.</param>
-    public static IQueryable<T> Within<T>(IQueryable<T> query, Expression<Func<T, string>> path, IReadOnlyList<string>? paths)
+    public static IQueryable<T> Within<T>(IQueryable<T> query, Expression<Func<T, string>> path, IReadOnlyList<string>? paths) =>
+        WithinAny(query, paths, path);
+
+    /// <summary>Rows where any of the given unit paths (e.g. the receiving or the handling unit) is visible.</summary>
+    public static IQueryable<T> WithinAny<T>(IQueryable<T> query, IReadOnlyList<string>? paths, params Expression<Func<T, string>>[] selectors)
     {
         if (paths is null)
         {
             return query;
         }
 
+        var parameter = Expression.Parameter(typeof(T), "row");
         Expression body = Expression.Constant(false);
-        foreach (var prefix in paths)
+        foreach (var selector in selectors)
         {
-            var call = Expression.Call(path.Body, StartsWith, Expression.Constant(prefix));
-            body = body is ConstantExpression ? call : Expression.OrElse(body, call);
+            var member = new Rebind(selector.Parameters[0], parameter).Visit(selector.Body);
+            foreach (var prefix in paths)
+            {
+                var call = Expression.Call(member, StartsWith, Expression.Constant(prefix));
+                body = body is ConstantExpression ? call : Expression.OrElse(body, call);
+            }
         }
 
-        return query.Where(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
+        return query.Where(Expression.Lambda<Func<T, bool>>(body, parameter));
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

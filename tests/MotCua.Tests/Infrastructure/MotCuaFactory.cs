@@ -48,6 +48,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("MotCua:Database:SeedDemoData", "true");
         builder.UseSetting("MotCua:RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
+        builder.UseSetting("MotCua:Outbox:Folder", Path.Combine(Path.GetTempPath(), "motcua-tests", "outbox-" + Guid.NewGuid().ToString("N")));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
         builder.ConfigureServices(services =>
         {
@@ -66,6 +68,7 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             userName,
             password = password ?? (userName.StartsWith('0') ? DemoSeeder.CitizenPassword : DemoSeeder.StaffPassword),
+            // Identity checks codes against real time, whatever the test clock says.
             code = Totp.Code(DemoSeeder.TotpSecret, DateTimeOffset.UtcNow),
         });
         if (!response.IsSuccessStatusCode)
@@ -117,6 +120,29 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await store.SetAuthenticatorKeyAsync(user, DemoSeeder.TotpSecret, CancellationToken.None);
         await users.UpdateAsync(user);
         return userName;
+    }
+
+    /// <summary>Makes the unit a provider of the procedure (catalog arrangement for intake tests).</summary>
+    internal async Task ProvideAsync(string procedureCode, string unitCode)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var procedureId = db.Procedures.Where(p => p.Code == procedureCode).Select(p => p.Id).Single();
+        var unitId = db.Units.Where(u => u.Code == unitCode).Select(u => u.Id).Single();
+        db.ProcedureProviders.Add(new MotCua.Web.Catalog.ProcedureProvider { ProcedureId = procedureId, UnitId = unitId });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A new commune under the province that provides the procedures, and a desk officer signed in there.</summary>
+    internal async Task<(string Unit, HttpClient Desk)> DeskAsync(params string[] procedureCodes)
+    {
+        var unit = await CreateUnitAsync("000.00.00.H50");
+        foreach (var code in procedureCodes)
+        {
+            await ProvideAsync(code, unit);
+        }
+
+        return (unit, await SignInAsync(await CreateStaffAsync(StaffRole.DeskOfficer, unit)));
     }
 
     internal T WithDb<T>(Func<MotCuaDbContext, T> query)

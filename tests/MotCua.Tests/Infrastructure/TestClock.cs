@@ -9,5 +9,8 @@ public sealed class TestClock : TimeProvider
 
     public void Advance(TimeSpan by) => _offset += by;
 
+    /// <summary>Moves the clock to a given moment; it keeps ticking from there.</summary>
+    public void SetNow(DateTimeOffset moment) => _offset = moment - base.GetUtcNow();
+
     public void Reset() => _offset = TimeSpan.Zero;
 }

@@ -10,6 +10,8 @@ internal static class DatabaseModule
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // The SQLite file lives beside the app, wherever `dotnet run` is started from.
+        options.DataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DbCallMetrics>();
         builder.Services.AddDbContext<MotCuaDbContext>((services, db) =>
@@ -52,7 +54,7 @@ internal static class DatabaseModule
         }.ToString();
     }
 
-    /// <summary>Creates or upgrades the schema, then seeds demo data into an empty database.</summary>
+    /// <summary>Creates or upgrades the schema, stores the shipped official calendars, then seeds demo data into an empty database.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -66,6 +68,8 @@ internal static class DatabaseModule
         }
 
         SchemaMigrator.Migrate(db, options.Provider);
+        // Reference data, needed with or without the demo.
+        await Calendar.SeedOfficialCalendars.RunAsync(scope.ServiceProvider);
         if (options.SeedDemoData)
         {
             await Demo.DemoSeeder.SeedAsync(scope.ServiceProvider);
@@ -74,7 +78,8 @@ internal static class DatabaseModule
 
     internal static bool IsUniqueViolation(Exception exception) => exception.GetBaseException() switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY; other constraint failures are bugs, not conflicts.
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };

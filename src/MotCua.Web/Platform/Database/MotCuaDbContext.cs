@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Audit;
+using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
@@ -19,6 +20,14 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditDigest> AuditDigests => Set<AuditDigest>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
+    public DbSet<CalendarYearDay> CalendarDays => Set<CalendarYearDay>();
+    public DbSet<UnitWorkingHours> UnitWorkingHours => Set<UnitWorkingHours>();
+    public DbSet<CalendarRevision> CalendarRevisions => Set<CalendarRevision>();
+    public DbSet<Integration.Outbox.OutboxMessage> OutboxMessages => Set<Integration.Outbox.OutboxMessage>();
+    public DbSet<Dossiers.Dossier> Dossiers => Set<Dossiers.Dossier>();
+    public DbSet<Dossiers.DossierCodeCounter> DossierCodeCounters => Set<Dossiers.DossierCodeCounter>();
+    public DbSet<Dossiers.IdempotencyRecord> IdempotencyRecords => Set<Dossiers.IdempotencyRecord>();
     public DbSet<Domain> Domains => Set<Domain>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();

@@ -10,8 +10,12 @@ internal sealed class ProblemException(
     string code,
     string titleKey,
     string? detail = null,
-    IDictionary<string, string[]>? errors = null) : Exception(code)
+    IDictionary<string, string[]>? errors = null,
+    params object[] titleArguments) : Exception(code)
 {
+    /// <summary>Arguments of the title; an enum value is shown by its localised name (key <c>Type.Value</c>).</summary>
+    public object[] TitleArguments { get; } = titleArguments;
+
     public int Status { get; } = status;
     public string Code { get; } = code;
     public string TitleKey { get; } = titleKey;
@@ -21,6 +25,10 @@ internal sealed class ProblemException(
     public static ProblemException NotFound(string titleKey = "Problem.NotFound") => new(404, "not-found", titleKey);
 
     public static ProblemException Conflict(string code, string titleKey, string? detail = null) => new(409, code, titleKey, detail);
+
+    /// <summary>An action the current state does not allow; the title names the state.</summary>
+    public static ProblemException IllegalState<TState>(TState state)
+        where TState : struct, Enum => new(409, "illegal-transition", "Problem.IllegalTransition", null, null, state);
 
     public static ProblemException Forbidden() => new(403, "forbidden", "Problem.Forbidden");
 

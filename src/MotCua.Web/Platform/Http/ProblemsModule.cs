@@ -55,7 +55,7 @@ internal static class ProblemsModule
         {
             var problem = exception switch
             {
-                ProblemException p => Build(p.Status, p.Code, localizer[p.TitleKey], p.Detail, p.Errors),
+                ProblemException p => Build(p.Status, p.Code, Title(p), p.Detail, p.Errors),
                 BadHttpRequestException { StatusCode: 413 } => Build(413, "payload-too-large", localizer["Problem.PayloadTooLarge"], null, null),
                 BadHttpRequestException bad => Build(bad.StatusCode, "bad-request", localizer["Problem.MalformedRequest"], Describe(bad), null),
                 JsonException => Build(400, "bad-request", localizer["Problem.MalformedRequest"], null, null),
@@ -72,6 +72,9 @@ internal static class ProblemsModule
             httpContext.Response.StatusCode = problem.Status!.Value;
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         }
+
+        private string Title(ProblemException problem) =>
+            localizer[problem.TitleKey, problem.TitleArguments.Select(a => a is Enum e ? (object)localizer[e.GetType().Name + "." + e].Value : a).ToArray()];
 
         // The framework's message names the parameter and the expected type, and never echoes the value.
         private static string Describe(BadHttpRequestException exception) =>

@@ -12,6 +12,9 @@ internal sealed class RateLimitOptions
 
     /// <summary>Sign-in and registration attempts a minute from one client address.</summary>
     public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Tracking look-ups a minute from one client address: enough for a family, too few to guess codes.</summary>
+    public int TrackingPerMinute { get; set; } = 30;
 }
 
 /// <summary>Fixed-window limits per client address on the public endpoints (429 ProblemDetails when exceeded).</summary>
@@ -19,6 +22,7 @@ internal static class RateLimits
 {
     public const string Public = "public";
     public const string SignIn = "sign-in";
+    public const string Tracking = "tracking";
 
     public static WebApplicationBuilder AddRateLimits(this WebApplicationBuilder builder)
     {
@@ -28,6 +32,7 @@ internal static class RateLimits
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(Public, context => Window(context, Public, options.PublicPerMinute));
             limiter.AddPolicy(SignIn, context => Window(context, SignIn, options.SignInPerMinute));
+            limiter.AddPolicy(Tracking, context => Window(context, Tracking, options.TrackingPerMinute));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();

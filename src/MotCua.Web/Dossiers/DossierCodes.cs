@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>The last sequence number given out per agency per day.</summary>
+internal sealed class DossierCodeCounter
+{
+    public required string AgencyCode { get; init; }
+    public DateOnly Day { get; init; }
+    public int LastValue { get; init; }
+}
+
+internal sealed class DossierCodeCounterConfiguration : IEntityTypeConfiguration<DossierCodeCounter>
+{
+    public void Configure(EntityTypeBuilder<DossierCodeCounter> builder)
+    {
+        builder.ToTable("DossierCodeCounters");
+        builder.HasKey(c => new { c.AgencyCode, c.Day });
+        builder.Property(c => c.AgencyCode).HasMaxLength(40);
+    }
+}
+
+/// <summary>A code format and the first intake date it applies to (the era of the dossier's intake).</summary>
+internal sealed record DossierCodeFormat(DateOnly ValidFrom, string Pattern);
+
+internal sealed class DossierCodeOptions
+{
+    public const string Section = "MotCua:DossierCodes";
+
+    /// <summary>
+    /// Circular 01/2018/TT-VPCP Art. 19: agency identifier, receipt date YYMMDD, and a 4-digit
+    /// sequence per agency per day, e.g. <c>000.00.12.H57-230815-0003</c>. Circular 04/2025/TT-VPCP keeps
+    /// this shape for dossiers of the local one-stop desks; a deployment adds its own era here.
+    /// Tokens: {agency}, {date:FORMAT}, {seq:FORMAT}.
+    /// </summary>
+    public List<DossierCodeFormat> Formats { get; set; } = [new(new DateOnly(2018, 1, 1), "{agency}-{date:yyMMdd}-{seq:0000}")];
+}
+
+/// <summary>
+/// Gives out dossier codes. The sequence lives in the database and is taken by an atomic upsert in the
+/// intake's own transaction: concurrent intakes on several nodes get distinct numbers, and a rolled-back
+/// intake gives its number back, so the ledger has no gaps.
+/// </summary>
+internal sealed partial class DossierCodes(MotCuaDbContext db, DossierCodeOptions options)
+{
+    public async Task<string> NextAsync(string agencyCode, DateOnly day, CancellationToken cancellationToken)
+    {
+        var values = await db.Database.SqlQuery<int>($"""
+            INSERT INTO "DossierCodeCounters" ("AgencyCode", "Day", "LastValue") VALUES ({agencyCode}, {day}, 1)
+            ON CONFLICT ("AgencyCode", "Day") DO UPDATE SET "LastValue" = "DossierCodeCounters"."LastValue" + 1
+            RETURNING "LastValue" AS "Value"
+            """).ToListAsync(cancellationToken);
+        return Format(agencyCode, day, values.Single());
+    }
+
+    public string Format(string agencyCode, DateOnly day, int sequence)
+    {
+        var format = options.Formats.Where(f => f.ValidFrom <= day).MaxBy(f => f.ValidFrom)
+            ?? throw new InvalidOperationException($"No dossier code format is configured for {day:yyyy-MM-dd}.");
+        return Token().Replace(format.Pattern, match => match.Groups["name"].Value switch
+        {
+            "agency" => agencyCode,
+            "date" => day.ToString(match.Groups["format"].Success ? match.Groups["format"].Value : "yyMMdd", CultureInfo.InvariantCulture),
+            "seq" => sequence.ToString(match.Groups["format"].Success ? match.Groups["format"].Value : "0000", CultureInfo.InvariantCulture),
+            _ => match.Value,
+        });
+    }
+
+    [GeneratedRegex(@"\{(?<name>[a-z]+)(:(?<format>[^}]+))?\}")]
+    private static partial Regex Token();
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Calendar;
+using MotCua.Web.Integration.Outbox;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>Tells the owner, by SMS and email, what happened to the dossier. Queued in the same
+/// transaction as the change, so no notice is lost or sent for a change that did not happen.</summary>
+internal sealed class DossierNotices(Outbox outbox, IStringLocalizer<SharedResource> localizer)
+{
+    public void Submitted(Dossier dossier) => Send(dossier, "Notice.Submitted", dossier.ProcedureName);
+
+    public void Received(Dossier dossier) =>
+        Send(dossier, "Notice.Received", dossier.Code!, dossier.ProcedureName, Time(dossier.DueAt!.Value), dossier.TrackingSecret);
+
+    public void CompletionRequested(Dossier dossier) => Send(dossier, "Notice.CompletionRequested", dossier.ProcedureName, dossier.Reason ?? "");
+
+    public void Refused(Dossier dossier) => Send(dossier, "Notice.Refused", dossier.ProcedureName, dossier.Reason ?? "");
+
+    private void Send(Dossier dossier, string key, params object[] arguments)
+    {
+        var text = localizer[key, arguments].Value;
+        var subject = localizer["Notice.Subject"].Value;
+        var topic = "Dossier:" + dossier.Id;
+        if (dossier.Owner.Phone is { } phone)
+        {
+            outbox.Enqueue(NotificationChannel.Sms, phone, subject, text, topic);
+        }
+
+        if (dossier.Owner.Email is { } email)
+        {
+            outbox.Enqueue(NotificationChannel.Email, email, subject, text, topic);
+        }
+    }
+
+    private static string Time(DateTime utc) => VietnamTime.FromUtc(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,31 @@
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Dossiers;
+
+internal static class DossiersModule
+{
+    public static WebApplicationBuilder AddDossiers(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(builder.Configuration.GetSection(DossierCodeOptions.Section).Get<DossierCodeOptions>() ?? new DossierCodeOptions());
+        var files = builder.Configuration.GetSection(FileStoreOptions.Section).Get<FileStoreOptions>() ?? new FileStoreOptions();
+        files.Directory = Path.Combine(builder.Environment.ContentRootPath, files.Directory);
+        builder.Services.AddSingleton(files);
+        builder.Services.AddSingleton<FileStore>();
+        builder.Services.AddScoped<DossierCodes>();
+        builder.Services.AddScoped<DossierNotices>();
+        builder.Services.AddScoped<Intake>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapDossiers(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers");
+        api.MapPost("/", ReceiveDossier.Handle).RequireAuthorization(Policies.Staff).WithName("ReceiveDossier")
+            .WithSummary("Tiếp nhận hồ sơ (trực tiếp, bưu chính); header Idempotency-Key chống tạo trùng");
+        api.MapGet("/{code}", GetDossier.Handle).RequireAuthorization(Policies.Staff).WithName("GetDossier");
+        app.MapPost("/api/v1/tracking", TrackDossier.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)
+            .WithTags("Tracking").WithName("TrackDossier").WithSummary("Tra cứu hồ sơ theo mã hồ sơ và mã kiểm tra");
+        return app;
+    }
+}

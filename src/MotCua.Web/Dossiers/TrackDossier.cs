@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Http;
+using MotCua.Web.Platform.Localization;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>
+/// <c>POST /api/v1/tracking</c> and the page /tra-cuu: anyone with the dossier code and a check value (the
+/// last 4 digits of the owner's phone or ID number, or the secret printed on the slip) sees the state,
+/// the appointment and the public steps. The check value travels only in the body. A wrong code and a
+/// wrong check value give the same answer, so codes cannot be enumerated.
+/// </summary>
+internal static class TrackDossier
+{
+    public sealed record Request(string? Code, string? Check);
+
+    public sealed record Step(DateTimeOffset At, string Action, string Description);
+
+    public sealed record Response(string Code, string Procedure, string State, int NationalState, string Channel,
+        DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, IReadOnlyList<Step> Timeline);
+
+    /// <summary>History actions shown to the public; everything else (who, internal notes) stays inside.</summary>
+    public static readonly string[] PublicActions =
+    [
+        "dossier.submitted", "dossier.received", "dossier.completion-requested", "dossier.resubmitted", "dossier.refused", "dossier.guided",
+    ];
+
+    public static async Task<Ok<Response>> Handle(Request request, MotCuaDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await FindAsync(request, db, localizer, cancellationToken) ?? throw NotFound());
+
+    public static ProblemException NotFound() => new(404, "tracking-not-found", "Tracking.NotFound");
+
+    public static async Task<Response?> FindAsync(Request request, MotCuaDbContext db, IStringLocalizer localizer, CancellationToken cancellationToken)
+    {
+        var code = (request.Code ?? "").Trim().ToUpperInvariant();
+        var check = (request.Check ?? "").Trim();
+        if (code.Length is 0 or > 60 || check.Length is < 4 or > 20)
+        {
+            return null;
+        }
+
+        var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == code)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.State, d.Channel, d.ReceivedAt, d.DueAt, d.TrackingSecret, OwnerPhone = d.Owner.Phone, OwnerId = d.Owner.IdNumber })
+            .FirstOrDefaultAsync(cancellationToken);
+        // Compare against a dummy when the code is unknown, so both failures take the same path.
+        var secrets = dossier is null ? ["\0\0\0\0\0\0"] : new[] { dossier.TrackingSecret, Last4(dossier.OwnerPhone), Last4(dossier.OwnerId) };
+        var matched = false;
+        foreach (var secret in secrets)
+        {
+            matched |= secret.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(secret.ToUpperInvariant()), Encoding.UTF8.GetBytes(check.ToUpperInvariant()));
+        }
+
+        if (dossier is null || !matched)
+        {
+            return null;
+        }
+
+        var stream = "Dossier:" + dossier.Id;
+        var steps = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.StreamId == stream && PublicActions.Contains(e.Action))
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.OccurredAt, e.Action })
+            .ToListAsync(cancellationToken);
+        return new Response(
+            dossier.Code!,
+            dossier.ProcedureName,
+            localizer["DossierState." + dossier.State],
+            dossier.State.NationalCode(),
+            localizer["Channel." + dossier.Channel],
+            dossier.ReceivedAt?.ToVietnamTime(),
+            dossier.DueAt?.ToVietnamTime(),
+            steps.Select(s => new Step(s.OccurredAt.ToVietnamTime(), s.Action, localizer["DossierAction." + s.Action])).ToList());
+    }
+
+    private static string Last4(string? value)
+    {
+        var digits = new string((value ?? "").Where(char.IsAsciiDigit).ToArray());
+        return digits.Length >= 4 ? digits[^4..] : "";
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MotCua.Web.Integration.Outbox;
+
+internal enum NotificationChannel
+{
+    Email,
+    Sms,
+}
+
+/// <summary>
+/// A notification written in the same transaction as the change it announces, and delivered later
+/// by <see cref="OutboxWorker"/>. If the process dies after the commit, the row is still there.
+/// </summary>
+internal sealed class OutboxMessage
+{
+    public long Id { get; private set; }
+    public NotificationChannel Channel { get; init; }
+    public required string Recipient { get; init; }
+    public required string Subject { get; init; }
+    public required string Body { get; init; }
+
+    /// <summary>What the message is about, e.g. <c>Dossier:000.00.12.H50-260213-0001</c>.</summary>
+    public string? Topic { get; init; }
+
+    public DateTime CreatedAt { get; init; }
+    public DateTime NextAttemptAt { get; set; }
+    public DateTime? LockedUntil { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public DateTime? GaveUpAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.Recipient).HasMaxLength(256);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Body).HasColumnType("text");
+        builder.Property(m => m.Topic).HasMaxLength(120);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt });
+    }
+}

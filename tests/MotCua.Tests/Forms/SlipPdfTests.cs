@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using MotCua.Web.Forms;
+using Shouldly;
+
+namespace MotCua.Tests.Forms;
+
+public sealed class SlipPdfTests
+{
+    [Fact]
+    public async Task A_slip_prints_its_Vietnamese_text_and_a_QR_code_into_the_pdf()
+    {
+        var slip = new Slip(
+            "Mẫu số 01",
+            ["UBND HUYỆN GIO LINH", "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"],
+            "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+            "Mã hồ sơ: 000.00.12.H50-221115-0007",
+            [new("Tiếp nhận hồ sơ của:", "Nguyễn Thị Hằng, thôn Hà Thượng, xã Gio Châu")],
+            new SlipTable(["TT", "Tên giấy tờ", "Bản chính"], [1, 6, 2], [["1", "Tờ khai đăng ký khai sinh", "1"]]),
+            [new("Thời gian trả kết quả:", "16 giờ 30 phút, ngày 13/03/2026")],
+            [new("NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", "Nguyễn Thị Hằng"), new("NGƯỜI TIẾP NHẬN", "(Ký và ghi rõ họ tên)", "Phạm Thị Hoa")],
+            "https://motcua.example/tra-cuu?ma=000.00.12.H50-221115-0007",
+            "000.00.12.H50-221115-0007");
+
+        var pdf = new SlipPdf(new FormsOptions()).Render(slip);
+
+        pdf.AsSpan(0, 5).ToArray().ShouldBe("%PDF-"u8.ToArray());
+        var text = await PdfTextAsync(pdf);
+        text.ShouldContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
+        text.ShouldContain("Nguyễn Thị Hằng, thôn Hà Thượng, xã Gio Châu");
+        text.ShouldContain("Tờ khai đăng ký khai sinh");
+        text.ShouldContain("Độc lập - Tự do - Hạnh phúc");
+        text.ShouldContain("16 giờ 30 phút, ngày 13/03/2026");
+    }
+
+    [Fact]
+    public void Missing_fonts_fail_with_a_message_that_says_how_to_fix_it()
+    {
+        var error = Should.Throw<InvalidOperationException>(() => PdfFonts.LoadFaces("/nonexistent/fonts"));
+        error.Message.ShouldContain("fonts-dejavu-core");
+    }
+
+    /// <summary>Extracts the text with poppler's pdftotext, as a reader's screen reader would get it.</summary>
+    internal static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", "-layout", path, "-"]) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            process.ExitCode.ShouldBe(0);
+            return text;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
