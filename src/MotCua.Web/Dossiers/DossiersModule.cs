@@ -15,6 +15,7 @@ internal static class DossiersModule
         builder.Services.AddScoped<DossierCodes>();
         builder.Services.AddScoped<DossierNotices>();
         builder.Services.AddScoped<Intake>();
+        builder.Services.AddScoped<DossierSlips>();
         return builder;
     }
 

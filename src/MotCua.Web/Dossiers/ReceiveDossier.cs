@@ -109,6 +109,43 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
         return (ToResponse(dossier, pinned.Number), false);
     }
 
+    /// <summary>
+    /// Form 02 or 03 at the counter: the officer does not receive the dossier but gives written guidance
+    /// to complete it, or refuses it with a reason. The dossier is kept, without a code, so the slip can be
+    /// printed and the figures count it as not received.
+    /// </summary>
+    public async Task<Dossier> DeclineAsync(ReceiveDossier.Request request, bool refuse, string? reason, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors(localizer);
+        errors.Required("reason", reason, 2000);
+        errors.ThrowIfAny();
+        var now = DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime);
+        var (dossier, _) = await PrepareAsync(request, [], now, DossierTime.VietnamDate(now), cancellationToken);
+        if (refuse)
+        {
+            dossier.Refuse(reason!.Trim(), now);
+        }
+        else
+        {
+            dossier.AskToComplete(reason!.Trim(), now);
+        }
+
+        db.Dossiers.Add(dossier);
+        await audit.RecordAsync(actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer), refuse ? "dossier.refused" : "dossier.guided",
+            "Dossier", dossier.Id.ToString(), null, new { dossier.ProcedureCode, Channel = dossier.Channel.ToString(), dossier.Reason }, cancellationToken);
+        if (refuse)
+        {
+            notices.Refused(dossier);
+        }
+        else
+        {
+            notices.CompletionRequested(dossier);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return dossier;
+    }
+
     /// <summary>Validates the request and builds the dossier (not yet saved) with its units and pinned version.</summary>
     public async Task<(Dossier Dossier, PinnedVersion Pinned)> PrepareAsync(ReceiveDossier.Request request, IReadOnlyList<DossierFile> files,
         DateTime now, DateOnly today, CancellationToken cancellationToken)

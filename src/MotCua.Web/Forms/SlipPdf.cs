@@ -42,10 +42,13 @@ internal sealed class SlipPdf(FormsOptions options)
     private sealed class Writer
     {
         private readonly PdfDocument _document;
-        private readonly XFont _regular = new(PdfFonts.Family, 10.5, XFontStyleEx.Regular);
-        private readonly XFont _bold = new(PdfFonts.Family, 10.5, XFontStyleEx.Bold);
-        private readonly XFont _title = new(PdfFonts.Family, 13, XFontStyleEx.Bold);
-        private readonly XFont _small = new(PdfFonts.Family, 8.5, XFontStyleEx.Regular);
+        // The whole font is embedded: PDFsharp's subsetter drops the parts of nested composite glyphs,
+        // which in DejaVu Sans are most letters with two diacritics (ễ, ầ, ố; PDFsharp issue #348).
+        private static readonly XPdfFontOptions Embedding = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
+        private readonly XFont _regular = new(PdfFonts.Family, 10.5, XFontStyleEx.Regular, Embedding);
+        private readonly XFont _bold = new(PdfFonts.Family, 10.5, XFontStyleEx.Bold, Embedding);
+        private readonly XFont _title = new(PdfFonts.Family, 13, XFontStyleEx.Bold, Embedding);
+        private readonly XFont _small = new(PdfFonts.Family, 8.5, XFontStyleEx.Regular, Embedding);
         private XGraphics _gfx = null!;
         private PdfPage _page = null!;
         private double _y;
@@ -187,11 +190,12 @@ internal sealed class SlipPdf(FormsOptions options)
                 _gfx.DrawString(signatures[i].Note, _small, XBrushes.Black, new XRect(x, _y + 15, width, 12), XStringFormats.TopCenter);
                 if (signatures[i].Name is { } name)
                 {
-                    _gfx.DrawString(name, _bold, XBrushes.Black, new XRect(x, _y + 85, width, 14), XStringFormats.TopCenter);
+                    var formatter = new XTextFormatter(_gfx) { Alignment = XParagraphAlignment.Center };
+                    formatter.DrawString(name, _bold, XBrushes.Black, new XRect(x + 6, _y + 80, width - 12, 30));
                 }
             }
 
-            _y += 105;
+            _y += 115;
         }
 
         private double Measure(string text, XFont font, double width)

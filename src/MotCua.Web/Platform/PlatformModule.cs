@@ -38,6 +38,7 @@ internal static class PlatformModule
             options.RootDirectory = "/";
             options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Units", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Dossiers", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Catalog", Policies.Staff);
             options.Conventions.AllowAnonymousToFolder("/Portal");

@@ -30,8 +30,24 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One delivery round; returns how many messages were delivered.</summary>
+    private const int Batch = 100;
+
+    /// <summary>One delivery round, batch after batch until nothing is due; returns how many messages were delivered.</summary>
     public static async Task<int> DeliverDueAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var delivered = 0;
+        while (true)
+        {
+            var (sent, claimed) = await DeliverBatchAsync(services, cancellationToken);
+            delivered += sent;
+            if (claimed < Batch)
+            {
+                return delivered;
+            }
+        }
+    }
+
+    private static async Task<(int Delivered, int Seen)> DeliverBatchAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<MotCuaDbContext>();
         var sink = services.GetRequiredService<INotificationSink>();
@@ -43,7 +59,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
             .Where(m => m.DeliveredAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
-            .Take(100)
+            .Take(Batch)
             .ToListAsync(cancellationToken);
         var delivered = 0;
         foreach (var id in due)
@@ -80,8 +96,9 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
 
-        return delivered;
+        return (delivered, due.Count);
     }
 }

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Forms;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>A dossier's intake slip (form 01, 02 or 03) as a printable page, or as PDF with <c>?format=pdf</c>.</summary>
+internal sealed class PrintSlipModel(MotCuaDbContext db, CurrentActor actor, DossierSlips slips, SlipPdf pdf, IConfiguration configuration) : PageModel
+{
+    public Slip? Slip { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string form, string? format)
+    {
+        var dossier = await Routing.Visible(db.Dossiers.AsNoTracking(), actor).FirstOrDefaultAsync(d => d.Id == id, HttpContext.RequestAborted);
+        if (dossier is null || DossierSlips.Parse(form) is not { } kind)
+        {
+            return NotFound();
+        }
+
+        Slip = await slips.BuildAsync(dossier, kind, await OfficerAsync(dossier), TrackingUrl(dossier), HttpContext.RequestAborted);
+        if (Slip is null)
+        {
+            return NotFound();
+        }
+
+        if (string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            Response.Headers.ContentDisposition = $"inline; filename=\"{dossier.Code ?? dossier.Id.ToString("N")}-{form}.pdf\"";
+            return File(pdf.Render(Slip), "application/pdf");
+        }
+
+        return Page();
+    }
+
+    /// <summary>The officer who received, guided or refused: the first such step in the history.</summary>
+    private async Task<string> OfficerAsync(Dossier dossier)
+    {
+        var stream = "Dossier:" + dossier.Id;
+        return await db.AuditEvents.AsNoTracking()
+            .Where(e => e.StreamId == stream && (e.Action == "dossier.received" || e.Action == "dossier.guided" || e.Action == "dossier.refused" || e.Action == "dossier.completion-requested"))
+            .OrderBy(e => e.Sequence).Select(e => e.ActorName).FirstOrDefaultAsync(HttpContext.RequestAborted) ?? actor.Name;
+    }
+
+    private string TrackingUrl(Dossier dossier)
+    {
+        var origin = configuration["MotCua:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+        return $"{origin}/tra-cuu?ma={Uri.EscapeDataString(dossier.Code ?? "")}";
+    }
+}
