@@ -108,6 +108,21 @@ public sealed class VersioningTests(MotCuaFactory app)
         (await shorter.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("process." + commune, out _).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Intake_asks_the_catalog_whether_a_unit_provided_a_procedure_on_a_date()
+    {
+        using var scope = app.Services.CreateScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<IProcedureCatalog>();
+        // Gio Linh town provided commune procedures until it merged into the new xã Gio Linh on 1/7/2025.
+        (await catalog.IsProvidedByAsync("1.000894", "000.21.12.H50", new DateOnly(2024, 3, 1), CancellationToken.None)).ShouldBeTrue();
+        (await catalog.IsProvidedByAsync("1.000894", "000.21.12.H50", new DateOnly(2025, 7, 1), CancellationToken.None)).ShouldBeFalse();
+        (await catalog.IsProvidedByAsync("1.000894", "000.00.71.H50", new DateOnly(2025, 7, 1), CancellationToken.None)).ShouldBeTrue();
+        // District procedures moved from the district to the new communes.
+        (await catalog.IsProvidedByAsync("1.001612", "000.00.12.H50", new DateOnly(2024, 3, 1), CancellationToken.None)).ShouldBeTrue();
+        (await catalog.IsProvidedByAsync("1.001612", "000.00.71.H50", new DateOnly(2025, 7, 1), CancellationToken.None)).ShouldBeTrue();
+        (await catalog.IsProvidedByAsync("1.001612", "000.21.12.H50", new DateOnly(2024, 3, 1), CancellationToken.None)).ShouldBeFalse();
+    }
+
     internal static object Steps(params decimal[] hours) => new
     {
         steps = hours.Select((h, i) => new { name = "Bước " + (i + 1), role = i == 0 ? "DeskOfficer" : "Specialist", hours = h, interAgency = false }).ToArray(),
