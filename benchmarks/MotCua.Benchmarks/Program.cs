@@ -1,22 +1,29 @@
-using MotCua.Benchmarks;
+namespace MotCua.Benchmarks;
 
-// Usage: dotnet run -c Release --project benchmarks/MotCua.Benchmarks -- <name> [options]
-var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
+/// <summary>Usage: dotnet run -c Release --project benchmarks/MotCua.Benchmarks -- &lt;name&gt; [options]</summary>
+internal static class Entry
 {
-    ["calendar"] = _ =>
+    private static readonly Dictionary<string, Func<string[], Task>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
-        DueDateBenchmark.Run();
-        return Task.CompletedTask;
-    },
-    // catalog-search [seconds=20] [procedures=5000] [clients=16]
-    ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
-};
+        ["calendar"] = _ =>
+        {
+            DueDateBenchmark.Run();
+            return Task.CompletedTask;
+        },
+        ["intake"] = _ => IntakeBenchmark.RunAsync(),
+        // catalog-search [seconds=20] [procedures=5000] [clients=16]
+        ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
+    };
 
-if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
-{
-    Console.Error.WriteLine("Usage: MotCua.Benchmarks " + string.Join("|", benchmarks.Keys.Order(StringComparer.Ordinal)));
-    return 1;
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || !Benchmarks.TryGetValue(args[0], out var run))
+        {
+            await Console.Error.WriteLineAsync("Usage: MotCua.Benchmarks " + string.Join("|", Benchmarks.Keys.Order(StringComparer.Ordinal)));
+            return 1;
+        }
+
+        await run(args[1..]);
+        return 0;
+    }
 }
-
-await run(args[1..]);
-return 0;

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace MotCua.Benchmarks;
+
+/// <summary>
+/// Issue 5's figures on PostgreSQL: intake through the HTTP API at 16 concurrent clients (16 commune
+/// desks) beside raw Npgsql INSERTs of an equivalent row, then public tracking look-ups beside a raw
+/// SELECT by the unique code, all in the same run.
+/// </summary>
+internal static class IntakeBenchmark
+{
+    private const int Clients = 16;
+    private const string Procedure = "1.004873";
+
+    private static TimeSpan Duration => TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("MOTCUA_BENCH_SECONDS"), out var s) ? s : 10);
+
+    public static async Task RunAsync()
+    {
+        Console.WriteLine($"Intake and tracking on PostgreSQL, {Clients} concurrent clients, {Duration.TotalSeconds:0} s per measure");
+        await using var host = await BenchHost.StartAsync();
+        var desks = new List<HttpClient>();
+        for (var i = 0; i < Clients; i++)
+        {
+            desks.Add((await host.DeskAsync(Procedure)).Client);
+        }
+
+        var tracked = new System.Collections.Concurrent.ConcurrentBag<(string Code, string Check)>();
+        await MeasureAsync(TimeSpan.FromSeconds(2), desks, (client, _) => IntakeAsync(client, tracked));
+        var intake = await MeasureAsync(Duration, desks, (client, _) => IntakeAsync(client, tracked));
+        var insert = await RawAsync(host, Duration, InsertAsync, setUp: CreateTableAsync);
+        Print("intake via HTTP API", intake, "dossiers/s");
+        Print("raw Npgsql INSERT", insert, "rows/s");
+        Console.WriteLine($"  intake / raw insert: {BenchHost.Number(100.0 * intake.PerSecond / insert.PerSecond, "N1")}%  (goal ≥ 1.000 dossiers/s and ≥ 30%)");
+
+        var codes = tracked.ToArray();
+        var anonymous = Enumerable.Range(0, Clients).Select(_ => host.NewClient()).ToList();
+        await MeasureAsync(TimeSpan.FromSeconds(2), anonymous, (client, i) => TrackAsync(client, codes[i % codes.Length]));
+        var tracking = await MeasureAsync(Duration, anonymous, (client, i) => TrackAsync(client, codes[i % codes.Length]));
+        var select = await RawAsync(host, Duration, (connection, i) => SelectAsync(connection, codes[i % codes.Length].Code));
+        Print("tracking via HTTP API", tracking, "look-ups/s");
+        Print("raw SELECT by code", select, "rows/s");
+        Console.WriteLine($"  tracking p99: {BenchHost.Number(tracking.P99, "N2")} ms  (goal ≤ 10 ms)");
+    }
+
+    private static async Task IntakeAsync(HttpClient client, System.Collections.Concurrent.ConcurrentBag<(string, string)> tracked)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/dossiers", new
+        {
+            procedureCode = Procedure,
+            owner = new { name = "Nguyễn Thị Hằng", idType = "CitizenId", idNumber = "045190001234", address = "Thôn Hà Thượng, xã Gio Linh, tỉnh Quảng Trị", phone = "0912345678" },
+            components = new[] { new { name = "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", originals = 1, certifiedCopies = 0, copies = 0 } },
+        });
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        tracked.Add((json.GetProperty("code").GetString()!, json.GetProperty("trackingSecret").GetString()!));
+    }
+
+    private static async Task TrackAsync(HttpClient client, (string Code, string Check) dossier)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/tracking", new { code = dossier.Code, check = dossier.Check });
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static async Task CreateTableAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("""
+            CREATE TABLE IF NOT EXISTS bench_dossiers (
+                id uuid PRIMARY KEY, code varchar(60) NOT NULL UNIQUE, procedure_code varchar(60) NOT NULL, procedure_name varchar(500) NOT NULL,
+                state varchar(30) NOT NULL, channel varchar(10) NOT NULL, owner_name varchar(200) NOT NULL, owner_id varchar(30) NOT NULL,
+                owner_address varchar(300) NOT NULL, owner_phone varchar(20), receiving_unit_path varchar(400) NOT NULL,
+                handling_unit_path varchar(400) NOT NULL, received_at timestamptz NOT NULL, due_at timestamptz NOT NULL, tracking_secret varchar(20) NOT NULL)
+            """, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task InsertAsync(NpgsqlConnection connection, int i)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO bench_dossiers VALUES ($1, $2, '1.004873', 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân', 'Received', 'Counter',
+                'Nguyễn Thị Hằng', '045190001234', 'Thôn Hà Thượng, xã Gio Linh, tỉnh Quảng Trị', '0912345678',
+                '/000.00.00.H50/000.00.71.H50/', '/000.00.00.H50/000.00.71.H50/', now(), now() + interval '3 days', 'ABCDEFGH')
+            """, connection);
+        var id = Guid.CreateVersion7();
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(id.ToString("N"));
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task SelectAsync(NpgsqlConnection connection, string code)
+    {
+        await using var command = new NpgsqlCommand("""SELECT "Id", "State", "DueAt", "TrackingSecret" FROM "Dossiers" WHERE "Code" = $1""", connection);
+        command.Parameters.AddWithValue(code);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+        }
+    }
+
+    internal sealed record Result(long Count, double Seconds, double P50, double P99)
+    {
+        public double PerSecond => Count / Seconds;
+    }
+
+    internal static async Task<Result> MeasureAsync<T>(TimeSpan duration, IReadOnlyList<T> clients, Func<T, int, Task> operation)
+    {
+        var latencies = new List<double>[clients.Count];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(clients.Select((client, index) => Task.Run(async () =>
+        {
+            var mine = latencies[index] = [];
+            var i = index;
+            while (clock.Elapsed < duration)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await operation(client, i);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                i += clients.Count;
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(all.Length, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    private static async Task<Result> RawAsync(BenchHost host, TimeSpan duration, Func<NpgsqlConnection, int, Task> operation, Func<NpgsqlConnection, Task>? setUp = null)
+    {
+        var connections = new List<NpgsqlConnection>();
+        for (var i = 0; i < Clients; i++)
+        {
+            var connection = new NpgsqlConnection(host.ConnectionString);
+            await connection.OpenAsync();
+            connections.Add(connection);
+        }
+
+        if (setUp is not null)
+        {
+            await setUp(connections[0]);
+        }
+
+        try
+        {
+            await MeasureAsync(TimeSpan.FromSeconds(1), connections, operation);
+            return await MeasureAsync(duration, connections, operation);
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    internal static void Print(string name, Result result, string unit) =>
+        Console.WriteLine($"  {name,-24} {BenchHost.Number(result.PerSecond),10} {unit,-12} p50 {BenchHost.Number(result.P50, "N2")} ms  p99 {BenchHost.Number(result.P99, "N2")} ms  ({BenchHost.Number(result.Count)} in {BenchHost.Number(result.Seconds, "N1")} s)");
+}
