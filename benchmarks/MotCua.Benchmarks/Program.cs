@@ -1,16 +1,18 @@
 namespace MotCua.Benchmarks;
 
-/// <summary>Usage: dotnet run -c Release --project benchmarks/MotCua.Benchmarks -- &lt;name&gt;</summary>
+/// <summary>Usage: dotnet run -c Release --project benchmarks/MotCua.Benchmarks -- &lt;name&gt; [options]</summary>
 internal static class Entry
 {
-    private static readonly Dictionary<string, Func<Task>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, Func<string[], Task>> Benchmarks = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["calendar"] = () =>
+        ["calendar"] = _ =>
         {
             DueDateBenchmark.Run();
             return Task.CompletedTask;
         },
-        ["intake"] = IntakeBenchmark.RunAsync,
+        ["intake"] = _ => IntakeBenchmark.RunAsync(),
+        // catalog-search [seconds=20] [procedures=5000] [clients=16]
+        ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
@@ -21,7 +23,7 @@ internal static class Entry
             return 1;
         }
 
-        await run();
+        await run(args[1..]);
         return 0;
     }
 }

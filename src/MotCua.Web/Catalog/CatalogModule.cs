@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Catalog;
@@ -11,15 +12,23 @@ internal static class CatalogModule
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IProcedureCatalog, ProcedureCatalog>();
+        builder.Services.AddSingleton<CatalogSearchIndex>();
+        // The search index learns of committed catalog changes from the DbContext itself.
+        builder.Services.ConfigureDbContext<MotCuaDbContext>((services, db) => db.AddInterceptors(services.GetRequiredService<CatalogSearchIndex>()));
         return builder;
     }
 
     public static IEndpointRouteBuilder MapCatalog(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/api/v1/procedures").WithTags("Procedures").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
-        open.MapGet("/", SearchProcedures.Handle).WithName("SearchProcedures");
-        open.MapGet("/{code}", GetProcedure.Handle).WithName("GetProcedure");
-        open.MapGet("/{code}/forms/{id:int}", DownloadForm.Handle).WithName("DownloadProcedureForm");
+        open.MapGet("/", SearchProcedures.Handle).WithName("SearchProcedures")
+            .WithSummary("Search the procedures in force today")
+            .WithDescription("q: words, with or without Vietnamese diacritics (name matches first); level: Province|District|Commune; "
+                + "domain: a domain code (e.g. HT); unitCode: a providing unit; online: None|Partial|Full; page: from 1 (20 a page). Bad values answer 400.");
+        open.MapGet("/{code}", GetProcedure.Handle).WithName("GetProcedure")
+            .WithSummary("The version of a procedure in force today, with every public field, its providers and form links");
+        open.MapGet("/{code}/forms/{id:int}", DownloadForm.Handle).WithName("DownloadProcedureForm")
+            .WithSummary("Download a form template (as an attachment)");
 
         var api = app.MapGroup("/api/v1/catalog").WithTags("Catalog").RequireAuthorization(Policies.Staff).AddEndpointFilter<CatalogProblems>();
         api.MapGet("/procedures", ListCatalog.Handle).WithName("ListCatalog");

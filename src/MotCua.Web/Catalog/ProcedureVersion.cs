@@ -78,8 +78,7 @@ internal sealed class ProcedureVersion
         OnlineMode = content.OnlineMode;
         PostalIntake = content.PostalIntake;
         PostalReturn = content.PostalReturn;
-        SearchName = SearchTerms.Normalize(content.Name);
-        SearchText = SearchTerms.Normalize(string.Join(' ', content.Name, code, domain.Name, content.Agency));
+        RefreshSearch(code);
         // A component that stays under the same name keeps its form file.
         var forms = Components.Where(c => c.FormTemplateId is not null).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().FormTemplateId);
         Components.Clear();
@@ -97,6 +96,13 @@ internal sealed class ProcedureVersion
         Times.AddRange(content.Times.Select(t => new ProcessingTime { Channel = t.Channel, Amount = t.Amount, Unit = t.Unit, SameDayCutoff = t.Cutoff }));
         Fees.Clear();
         Fees.AddRange(content.Fees.Select(f => new ProcedureFee { Kind = f.Kind, Name = f.Name, Amount = f.Amount, Exemptions = f.Exemptions }));
+    }
+
+    /// <summary>Recomputes the folded search columns; a derived value, so issued versions too follow a renamed domain.</summary>
+    public void RefreshSearch(string code)
+    {
+        SearchName = SearchTerms.Normalize(Name);
+        SearchText = SearchTerms.Normalize(string.Join(' ', Name, code, Domain?.Name, Agency));
     }
 
     public void AttachForm(int order, FormTemplate form)

@@ -18,7 +18,8 @@ internal sealed class ProcessModel(MotCuaDbContext db, CurrentActor actor, Audit
         public string? Name { get; set; }
         public string? OfficeCode { get; set; }
         public string? Role { get; set; }
-        public decimal? Hours { get; set; }
+        /// <summary>Text, read with the invariant culture: a number input posts "1.5", which vi-VN would read as 15.</summary>
+        public string? Hours { get; set; }
         public bool InterAgency { get; set; }
         public string? Agency { get; set; }
     }
@@ -47,7 +48,7 @@ internal sealed class ProcessModel(MotCuaDbContext db, CurrentActor actor, Audit
         {
             ModelState.Clear();
             Version = Process.Version;
-            Steps = Process.Steps.Select(s => new StepRow { Name = s.Name, OfficeCode = s.OfficeCode, Role = s.Role.ToString(), Hours = s.Hours, InterAgency = s.InterAgency, Agency = s.Agency }).ToList();
+            Steps = Process.Steps.Select(s => new StepRow { Name = s.Name, OfficeCode = s.OfficeCode, Role = s.Role.ToString(), Hours = s.Hours.ToString(System.Globalization.CultureInfo.InvariantCulture), InterAgency = s.InterAgency, Agency = s.Agency }).ToList();
         }
 
         if (CanEdit)
@@ -61,7 +62,7 @@ internal sealed class ProcessModel(MotCuaDbContext db, CurrentActor actor, Audit
     public async Task<IActionResult> OnPostAsync(string code, string unitCode)
     {
         var request = new SaveProcess.Request(
-            Steps.Where(s => !string.IsNullOrWhiteSpace(s.Name)).Select(s => new SaveProcess.StepData(s.Name, s.OfficeCode, s.Role, s.Hours, s.InterAgency, s.Agency)).ToList(),
+            Steps.Where(s => !string.IsNullOrWhiteSpace(s.Name)).Select(s => new SaveProcess.StepData(s.Name, s.OfficeCode, s.Role, ParseHours(s.Hours), s.InterAgency, s.Agency)).ToList(),
             Version);
         try
         {
@@ -81,4 +82,7 @@ internal sealed class ProcessModel(MotCuaDbContext db, CurrentActor actor, Audit
 
         return await OnGetAsync(code, unitCode);
     }
+
+    private static decimal? ParseHours(string? text) =>
+        decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : null;
 }

@@ -37,9 +37,14 @@ internal static class SaveDomain
             domain = new Domain { Code = code, Name = request.Name!.Trim() };
             db.Domains.Add(domain);
         }
-        else
+        else if (domain.Name != request.Name!.Trim())
         {
-            domain.Name = request.Name!.Trim();
+            domain.Name = request.Name.Trim();
+            var versions = await db.ProcedureVersions.Include(v => v.Procedure).Where(v => v.DomainId == domain.Id).ToListAsync(cancellationToken);
+            foreach (var version in versions)
+            {
+                version.RefreshSearch(version.Procedure!.Code);
+            }
         }
 
         var after = new Item(domain.Code, domain.Name);

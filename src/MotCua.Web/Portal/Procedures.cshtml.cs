@@ -9,7 +9,7 @@ namespace MotCua.Web.Portal;
 
 /// <summary>The public search (<c>trang</c> is the page number: <c>page</c> is taken by Razor Pages' routing): any words, with or without diacritics, and filters by level, domain, unit and online mode.</summary>
 [PublicCache]
-internal sealed class ProceduresModel(MotCuaDbContext db, TimeProvider clock, IStringLocalizer<CatalogResource> localizer) : PageModel
+internal sealed class ProceduresModel(MotCuaDbContext db, CatalogSearchIndex index, TimeProvider clock, IStringLocalizer<CatalogResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Level { get; set; }
@@ -32,7 +32,7 @@ internal sealed class ProceduresModel(MotCuaDbContext db, TimeProvider clock, IS
         try
         {
             var query = SearchProcedures.Parse(Q, Level, Domain, UnitCode, Online, PageNumber, localizer);
-            Result = await SearchProcedures.RunAsync(db, query, today, HttpContext.RequestAborted);
+            Result = await index.SearchAsync(query, today, HttpContext.RequestAborted);
         }
         catch (ProblemException problem) when (problem.Errors is not null)
         {

@@ -42,6 +42,30 @@ public sealed class PortalSearchTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task The_search_follows_a_renamed_domain()
+    {
+        var admin = await app.SignInAsync("sysadmin");
+        var domain = "T" + Guid.NewGuid().ToString("N")[..8];
+        var word = CatalogFixtures.UniqueWord();
+        (await admin.PutAsJsonAsync($"/api/v1/catalog/domains/{domain}", new { name = "Lĩnh vực tạm" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var code = CatalogFixtures.UniqueCode();
+        await CatalogFixtures.CreateAsync(admin, new
+        {
+            code,
+            name = "Thủ tục " + word,
+            level = "Commune",
+            domain = new { code = domain },
+            times = new[] { new { channel = "Counter", amount = 1, unit = "WorkingDays" } },
+            components = new[] { new { name = "Đơn" } },
+        });
+        await CatalogFixtures.PublishAsync(admin, code, 1, "2024-01-01");
+        (await admin.PutAsJsonAsync($"/api/v1/catalog/domains/{domain}", new { name = "Quản lý " + word + " cảng cá" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var result = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/v1/procedures?q=quan+ly+cang+ca+" + word);
+        result.GetProperty("items").EnumerateArray().Single().GetProperty("domainName").GetString().ShouldBe("Quản lý " + word + " cảng cá");
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_results_and_pages_follow_each_other()
     {
         var anonymous = app.Anonymous();

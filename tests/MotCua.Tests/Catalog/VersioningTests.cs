@@ -69,12 +69,14 @@ public sealed class VersioningTests(MotCuaFactory app)
         var overlap = await admin.PostAsJsonAsync($"/api/v1/catalog/procedures/{code}/versions/2/publish", new { validFrom = "2024-01-01" });
         (await overlap.ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("type").GetString().ShouldEndWith("validity-overlap");
 
+        (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/procedures?q={code}")).GetProperty("total").GetInt32().ShouldBe(1);
         var abolish = await admin.PostAsJsonAsync($"/api/v1/catalog/procedures/{code}/abolish", new { effectiveDate = "2025-01-01" });
         abolish.StatusCode.ShouldBe(HttpStatusCode.OK, await abolish.Content.ReadAsStringAsync());
         var abolished = (await abolish.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("versions").EnumerateArray().Single(v => v.GetProperty("number").GetInt32() == 1);
         abolished.GetProperty("status").GetString().ShouldBe("Abolished");
         abolished.GetProperty("validTo").GetString().ShouldBe("2024-12-31");
         await (await app.Anonymous().GetAsync($"/api/v1/procedures/{code}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/procedures?q={code}")).GetProperty("total").GetInt32().ShouldBe(0);
         var reinstateTooEarly = await admin.PostAsJsonAsync($"/api/v1/catalog/procedures/{code}/versions/2/publish", new { validFrom = "2024-12-31" });
         await reinstateTooEarly.ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
@@ -104,6 +106,21 @@ public sealed class VersioningTests(MotCuaFactory app)
         (await admin.PutAsJsonAsync($"/api/v1/catalog/procedures/{code}/versions/2", CatalogFixtures.Procedure(code, timeUnit: "WorkingHours", amount: 4))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var shorter = await admin.PostAsJsonAsync($"/api/v1/catalog/procedures/{code}/versions/2/publish", new { validFrom = "2025-01-01" });
         (await shorter.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("process." + commune, out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Intake_asks_the_catalog_whether_a_unit_provided_a_procedure_on_a_date()
+    {
+        using var scope = app.Services.CreateScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<IProcedureCatalog>();
+        // Gio Linh town provided commune procedures until it merged into the new xã Gio Linh on 1/7/2025.
+        (await catalog.IsProvidedByAsync("1.000894", "000.21.12.H50", new DateOnly(2024, 3, 1), CancellationToken.None)).ShouldBeTrue();
+        (await catalog.IsProvidedByAsync("1.000894", "000.21.12.H50", new DateOnly(2025, 7, 1), CancellationToken.None)).ShouldBeFalse();
+        (await catalog.IsProvidedByAsync("1.000894", "000.00.71.H50", new DateOnly(2025, 7, 1), CancellationToken.None)).ShouldBeTrue();
+        // District procedures moved from the district to the new communes.
+        (await catalog.IsProvidedByAsync("1.001612", "000.00.12.H50", new DateOnly(2024, 3, 1), CancellationToken.None)).ShouldBeTrue();
+        (await catalog.IsProvidedByAsync("1.001612", "000.00.71.H50", new DateOnly(2025, 7, 1), CancellationToken.None)).ShouldBeTrue();
+        (await catalog.IsProvidedByAsync("1.001612", "000.21.12.H50", new DateOnly(2024, 3, 1), CancellationToken.None)).ShouldBeFalse();
     }
 
     internal static object Steps(params decimal[] hours) => new
