@@ -12,7 +12,7 @@ namespace MotCua.Benchmarks;
 /// </summary>
 internal static class IntakeBenchmark
 {
-    private const int Clients = 16;
+    private static readonly int Clients = int.TryParse(Environment.GetEnvironmentVariable("MOTCUA_BENCH_CLIENTS"), out var c) ? c : 16;
     private const string Procedure = "1.004873";
 
     private static TimeSpan Duration => TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("MOTCUA_BENCH_SECONDS"), out var s) ? s : 10);
