@@ -16,3 +16,27 @@ CREATE TABLE "DossierSuspensions" (
 );
 
 CREATE INDEX "IX_DossierSuspensions_DossierId" ON "DossierSuspensions" ("DossierId");
+
+-- Where the dossier is in its internal process, who holds it, and every hand-off (the process control slip).
+ALTER TABLE "Dossiers" ADD COLUMN "CurrentStep" INTEGER NULL;
+ALTER TABLE "Dossiers" ADD COLUMN "AssigneeId" TEXT NULL;
+ALTER TABLE "Dossiers" ADD COLUMN "StepStartedAt" TEXT NULL;
+ALTER TABLE "Dossiers" ADD COLUMN "StepDueAt" TEXT NULL;
+CREATE INDEX "IX_Dossiers_AssigneeId_DueAt" ON "Dossiers" ("AssigneeId", "DueAt");
+
+CREATE TABLE "DossierHandoffs" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DossierHandoffs" PRIMARY KEY AUTOINCREMENT,
+    "Kind" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    "FromStep" INTEGER NULL,
+    "FromUserId" TEXT NULL,
+    "FromName" TEXT NOT NULL,
+    "ToStep" INTEGER NULL,
+    "ToUserId" TEXT NULL,
+    "Timeliness" TEXT NULL,
+    "Note" TEXT NULL,
+    "DossierId" TEXT NOT NULL,
+    CONSTRAINT "FK_DossierHandoffs_Dossiers_DossierId" FOREIGN KEY ("DossierId") REFERENCES "Dossiers" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_DossierHandoffs_DossierId" ON "DossierHandoffs" ("DossierId");
