@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
+using ProcessingTime = MotCua.Web.Calendar.ProcessingTime;
 
 namespace MotCua.Web.Workflow;
 
@@ -62,6 +64,31 @@ internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWork
         {
             throw ProblemException.Forbidden();
         }
+    }
+
+    /// <summary>The head of the handling unit: signs apologies and refusals.</summary>
+    public void RequireLeader(Dossier dossier)
+    {
+        if (!actor.Covers(dossier.HandlingUnitPath, StaffRole.Leader))
+        {
+            throw ProblemException.Forbidden();
+        }
+    }
+
+    /// <summary>The processing time of the procedure version the dossier is pinned to, for its channel.</summary>
+    public async Task<(ProcessingTime Time, DueOptions Options)> ProcessingTimeAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var times = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == dossier.ProcedureVersionId)
+            .SelectMany(v => v.Times).Select(t => new { t.Channel, t.Amount, t.Unit, t.SameDayCutoff }).ToListAsync(cancellationToken);
+        var time = times.FirstOrDefault(t => t.Channel == dossier.Channel) ?? times.First(t => t.Channel == Channel.Counter);
+        var unit = time.Unit switch
+        {
+            TimeUnit.WorkingDays => DurationUnit.WorkingDays,
+            TimeUnit.HalfDays => DurationUnit.HalfDays,
+            TimeUnit.WorkingHours => DurationUnit.WorkingHours,
+            TimeUnit.CalendarDays => DurationUnit.CalendarDays,
+        };
+        return (new ProcessingTime(time.Amount, unit), new DueOptions(time.SameDayCutoff));
     }
 
     public void RequireDesk(Dossier dossier)

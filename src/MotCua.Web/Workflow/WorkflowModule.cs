@@ -7,7 +7,9 @@ internal static class WorkflowModule
 {
     public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(builder.Configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions());
         builder.Services.AddScoped<DossierSteps>();
+        builder.Services.AddScoped<WorkflowNotices>();
         return builder;
     }
 
@@ -19,6 +21,14 @@ internal static class WorkflowModule
         api.MapPost("/send-back", SendBackDossier.Handle).WithName("SendBackDossier").WithSummary("Trả hồ sơ về bước trước, có lý do");
         api.MapPost("/assign", AssignDossier.Handle).WithName("AssignDossier").WithSummary("Phân công, phân công lại người xử lý bước hiện tại");
         api.MapPost("/return", ReturnDossierResult.Handle).WithName("ReturnDossierResult").WithSummary("Trả kết quả cho tổ chức, cá nhân");
+        api.MapPost("/supplement-request", RequestSupplement.Handle).WithName("RequestSupplement")
+            .WithSummary("Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02): dừng tính thời hạn");
+        api.MapPost("/supplement-received", ReceiveSupplement.Handle).WithName("ReceiveSupplement")
+            .WithSummary("Nhận hồ sơ bổ sung: thời hạn tính lại từ đầu hoặc tính tiếp, theo quy định của thủ tục");
+        api.MapPost("/extend", ExtendDueDate.Handle).WithName("ExtendDueDate").WithSummary("Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), một lần");
+        api.MapPost("/decline", EndDossier.Decline).WithName("DeclineDossier").WithSummary("Từ chối giải quyết, nêu rõ lý do");
+        api.MapPost("/stop", EndDossier.Stop).WithName("StopDossier").WithSummary("Dừng xử lý theo đề nghị của tổ chức, cá nhân (Thông tư 03/2025)");
+        api.MapPost("/withdraw", EndDossier.Withdraw).WithName("WithdrawDossier").WithSummary("Rút hồ sơ theo đề nghị của tổ chức, cá nhân");
         return app;
     }
 }

@@ -21,7 +21,7 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
 {
     private const string MaritalStatus = "1.004873";
 
-    private static DateTimeOffset Vn(int day, int hour, int minute = 0) => new(2026, 1, day, hour, minute, 0, TimeSpan.FromHours(7));
+    internal static DateTimeOffset Vn(int day, int hour, int minute = 0) => new(2026, 1, day, hour, minute, 0, TimeSpan.FromHours(7));
 
     [Fact]
     public async Task A_dossier_travels_desk_specialist_leader_desk_and_every_hand_off_is_on_the_control_slip()
@@ -118,9 +118,9 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
-    private static int Version(JsonElement response) => response.GetProperty("version").GetInt32();
+    internal static int Version(JsonElement response) => response.GetProperty("version").GetInt32();
 
-    private async Task<(string Unit, HttpClient Desk, string SpecialistName, HttpClient Specialist, HttpClient Leader)> ArrangeAsync()
+    internal async Task<(string Unit, HttpClient Desk, string SpecialistName, HttpClient Specialist, HttpClient Leader)> ArrangeAsync()
     {
         var (unit, desk) = await app.DeskAsync(MaritalStatus);
         var specialistName = await app.CreateStaffAsync(StaffRole.Specialist, unit);
@@ -144,7 +144,7 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
         return (unit, desk, specialistName, specialist, leader);
     }
 
-    private async Task<string> ReceiveAsync(HttpClient desk, DateTimeOffset? at)
+    internal async Task<string> ReceiveAsync(HttpClient desk, DateTimeOffset? at)
     {
         if (at is { } now)
         {
@@ -156,7 +156,7 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
     }
 
-    private async Task<JsonElement> ActAsync(HttpClient client, string code, string action, DateTimeOffset? at, object body)
+    internal async Task<JsonElement> ActAsync(HttpClient client, string code, string action, DateTimeOffset? at, object body)
     {
         if (at is { } now)
         {
