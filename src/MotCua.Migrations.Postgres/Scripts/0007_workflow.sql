@@ -42,3 +42,8 @@ CREATE TABLE "DossierHandoffs" (
 );
 
 CREATE INDEX "IX_DossierHandoffs_DossierId" ON "DossierHandoffs" ("DossierId");
+
+-- Một cửa liên thông: the agency a transfer waits on.
+ALTER TABLE "Dossiers" ADD COLUMN "TransferUnitPath" character varying(400) NULL;
+ALTER TABLE "Dossiers" ADD COLUMN "TransferSentAt" timestamp with time zone NULL;
+ALTER TABLE "Dossiers" ADD COLUMN "TransferAccepted" boolean NOT NULL DEFAULT FALSE;

@@ -40,3 +40,8 @@ CREATE TABLE "DossierHandoffs" (
 );
 
 CREATE INDEX "IX_DossierHandoffs_DossierId" ON "DossierHandoffs" ("DossierId");
+
+-- Một cửa liên thông: the agency a transfer waits on.
+ALTER TABLE "Dossiers" ADD COLUMN "TransferUnitPath" TEXT NULL;
+ALTER TABLE "Dossiers" ADD COLUMN "TransferSentAt" TEXT NULL;
+ALTER TABLE "Dossiers" ADD COLUMN "TransferAccepted" INTEGER NOT NULL DEFAULT 0;

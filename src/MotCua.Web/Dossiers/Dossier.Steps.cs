@@ -14,6 +14,13 @@ internal enum HandoffKind
 
     /// <summary>The last step is done: the decision goes back to the desk to be returned.</summary>
     ToDesk,
+
+    /// <summary>Một cửa liên thông: sent to another agency's step; pending until that agency answers.</summary>
+    Transfer,
+    TransferAccepted,
+
+    /// <summary>The other agency refused the transfer, with a reason: back to the step that sent it.</summary>
+    TransferRejected,
 }
 
 /// <summary>
@@ -59,9 +66,19 @@ internal sealed partial class Dossier
 
     public List<DossierHandoff> Handoffs { get; } = [];
 
+    /// <summary>The other agency (unit path) the dossier was transferred to, while at its step; it sees the dossier meanwhile.</summary>
+    public string? TransferUnitPath { get; private set; }
+
+    public DateTime? TransferSentAt { get; private set; }
+
+    /// <summary>False while the transfer waits for the other agency's answer.</summary>
+    public bool TransferAccepted { get; private set; }
+
+    public bool TransferPending => TransferUnitPath is not null && !TransferAccepted;
+
     /// <summary>Moves the dossier to <paramref name="toStep"/> (null: back to the desk) and records the hand-off.</summary>
     public void HandOff(HandoffKind kind, int? toStep, DateTime? toStepDueAt, Guid? assignee, DateTime at, Guid? byUserId, string byName,
-        Timeliness? timeliness, string? note)
+        Timeliness? timeliness, string? note, string? transferTo = null)
     {
         switch (kind)
         {
@@ -69,11 +86,21 @@ internal sealed partial class Dossier
                 Require(DossierState.Received);
                 State = DossierState.Processing;
                 break;
-            case HandoffKind.Forward or HandoffKind.SendBack:
+            case HandoffKind.Forward or HandoffKind.SendBack or HandoffKind.Transfer:
                 Require(DossierState.Processing);
+                RequireNoPendingTransfer();
+                break;
+            case HandoffKind.TransferAccepted or HandoffKind.TransferRejected:
+                Require(DossierState.Processing);
+                if (!TransferPending)
+                {
+                    throw ProblemException.Conflict("no-transfer", "Workflow.NoTransfer");
+                }
+
                 break;
             case HandoffKind.ToDesk:
                 Require(DossierState.Processing);
+                RequireNoPendingTransfer();
                 Outcome = DossierOutcome.Result;
                 FinishedAt = at;
                 State = DossierState.Processed;
@@ -92,11 +119,31 @@ internal sealed partial class Dossier
             Timeliness = timeliness,
             Note = note,
         });
+        if (kind == HandoffKind.TransferAccepted)
+        {
+            TransferAccepted = true;
+        }
+        else
+        {
+            // Any other hand-off leaves the other agency's step (or sends the dossier to one).
+            TransferUnitPath = kind == HandoffKind.Transfer ? transferTo ?? throw new ArgumentNullException(nameof(transferTo)) : null;
+            TransferSentAt = kind == HandoffKind.Transfer ? at : null;
+            TransferAccepted = false;
+        }
+
         CurrentStep = toStep;
         AssigneeId = assignee;
         StepStartedAt = toStep is null ? null : at;
         StepDueAt = toStep is null ? null : toStepDueAt;
         Version++;
+    }
+
+    private void RequireNoPendingTransfer()
+    {
+        if (TransferPending)
+        {
+            throw ProblemException.Conflict("transfer-pending", "Workflow.TransferPending");
+        }
     }
 
     /// <summary>Assigns (or reassigns) the current step to an officer of its office.</summary>
@@ -118,6 +165,8 @@ internal sealed class DossierStepsConfiguration : IEntityTypeConfiguration<Dossi
     public void Configure(EntityTypeBuilder<Dossier> builder)
     {
         builder.HasIndex(d => new { d.AssigneeId, d.DueAt });
+        builder.Property(d => d.TransferUnitPath).HasMaxLength(400);
+        builder.Ignore(d => d.TransferPending);
         builder.OwnsMany(d => d.Handoffs, h =>
         {
             h.ToTable("DossierHandoffs");

@@ -32,8 +32,15 @@ internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWork
 
     public async Task<Dossier> LoadAsync(string code, int? version, CancellationToken cancellationToken)
     {
-        var dossier = await Routing.Visible(db.Dossiers, actor).FirstOrDefaultAsync(d => d.Code == code, cancellationToken)
-            ?? throw ProblemException.NotFound("Dossiers.NotFound");
+        // The agency a transfer waits on sees the dossier too, though it neither received nor handles it.
+        var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
+        if (dossier is null || !(actor.VisiblePaths is not { } paths || paths.Any(p =>
+            dossier.HandlingUnitPath.StartsWith(p, StringComparison.Ordinal) || dossier.ReceivingUnitPath.StartsWith(p, StringComparison.Ordinal)
+            || (dossier.TransferUnitPath?.StartsWith(p, StringComparison.Ordinal) ?? false))))
+        {
+            throw ProblemException.NotFound("Dossiers.NotFound");
+        }
+
         if (version is null)
         {
             new FieldErrors(localizer).Add("version", "Validation.Required").ThrowIfAny();

@@ -6,7 +6,8 @@ namespace MotCua.Web.Workflow;
 /// <summary>
 /// <c>POST /api/v1/dossiers/{code}/forward</c>: the holder of the current step hands the dossier to the next step
 /// (optionally to a named officer there); from the last step (the leader's approval) it goes back to the desk
-/// with its result, which makes it processed (state 9).
+/// with its result, which makes it processed (state 9). A next step done by another agency (một cửa liên
+/// thông) is a transfer that stays pending until that agency accepts or rejects it.
 /// </summary>
 internal static class ForwardDossier
 {
@@ -26,9 +27,15 @@ internal static class ForwardDossier
         var now = steps.Now;
         var who = steps.Actor.ActingOn(current.OfficePath, current.Role);
         var timeliness = DossierSteps.StepTimeliness(dossier, now);
-        dossier.HandOff(next is null ? HandoffKind.ToDesk : HandoffKind.Forward, next?.Order, next is null ? null : DossierSteps.StepDue(calendar, next, now),
-            assignee, now, who.Id, who.Name, timeliness, request.Note);
-        return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, next is null ? "dossier.processed" : "dossier.forwarded",
+        var kind = next is null ? HandoffKind.ToDesk : next.InterAgency ? HandoffKind.Transfer : HandoffKind.Forward;
+        dossier.HandOff(kind, next?.Order, next is null ? null : DossierSteps.StepDue(calendar, next, now),
+            assignee, now, who.Id, who.Name, timeliness, request.Note, next?.InterAgency == true ? next.OfficePath : null);
+        return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, kind switch
+        {
+            HandoffKind.ToDesk => "dossier.processed",
+            HandoffKind.Transfer => "dossier.transferred",
+            _ => "dossier.forwarded",
+        },
             new { Step = current.Order }, new { Step = next?.Order, Assignee = assignee, Timeliness = timeliness?.ToString(), request.Note }, cancellationToken));
     }
 }

@@ -26,6 +26,8 @@ internal static class WorkflowModule
         api.MapPost("/supplement-received", ReceiveSupplement.Handle).WithName("ReceiveSupplement")
             .WithSummary("Nhận hồ sơ bổ sung: thời hạn tính lại từ đầu hoặc tính tiếp, theo quy định của thủ tục");
         api.MapPost("/extend", ExtendDueDate.Handle).WithName("ExtendDueDate").WithSummary("Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), một lần");
+        api.MapPost("/transfer/accept", AnswerTransfer.Accept).WithName("AcceptTransfer").WithSummary("Cơ quan phối hợp nhận hồ sơ liên thông");
+        api.MapPost("/transfer/reject", AnswerTransfer.Reject).WithName("RejectTransfer").WithSummary("Cơ quan phối hợp từ chối hồ sơ liên thông, nêu lý do");
         api.MapPost("/decline", EndDossier.Decline).WithName("DeclineDossier").WithSummary("Từ chối giải quyết, nêu rõ lý do");
         api.MapPost("/stop", EndDossier.Stop).WithName("StopDossier").WithSummary("Dừng xử lý theo đề nghị của tổ chức, cá nhân (Thông tư 03/2025)");
         api.MapPost("/withdraw", EndDossier.Withdraw).WithName("WithdrawDossier").WithSummary("Rút hồ sơ theo đề nghị của tổ chức, cá nhân");
