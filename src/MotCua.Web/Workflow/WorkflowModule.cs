@@ -15,6 +15,8 @@ internal static class WorkflowModule
 
     public static IEndpointRouteBuilder MapWorkflow(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/v1/inbox/{kind}", ListInbox.Handle).RequireAuthorization(Policies.Staff).WithTags("Workflow").WithName("ListInbox")
+            .WithSummary("Hộp hồ sơ: mine (được giao), office (chờ phân công), due-soon (sắp đến hạn), overdue (quá hạn); sắp theo hạn, phân trang keyset");
         var api = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Workflow").RequireAuthorization(Policies.Staff);
         api.MapPost("/start", StartProcessing.Handle).WithName("StartProcessing").WithSummary("Bộ phận Một cửa chuyển hồ sơ sang bước đầu của quy trình nội bộ");
         api.MapPost("/forward", ForwardDossier.Handle).WithName("ForwardDossier").WithSummary("Chuyển hồ sơ sang bước tiếp theo (bước cuối: trả về Bộ phận Một cửa)");
