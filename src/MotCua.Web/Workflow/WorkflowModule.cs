@@ -18,6 +18,7 @@ internal static class WorkflowModule
         app.MapGet("/api/v1/inbox/{kind}", ListInbox.Handle).RequireAuthorization(Policies.Staff).WithTags("Workflow").WithName("ListInbox")
             .WithSummary("Hộp hồ sơ: mine (được giao), office (chờ phân công), due-soon (sắp đến hạn), overdue (quá hạn); sắp theo hạn, phân trang keyset");
         var api = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Workflow").RequireAuthorization(Policies.Staff);
+        api.MapGet("/control-slip", GetControlSlip.Handle).WithName("GetControlSlip").WithSummary("Phiếu kiểm soát quá trình giải quyết hồ sơ (dữ liệu)");
         api.MapPost("/start", StartProcessing.Handle).WithName("StartProcessing").WithSummary("Bộ phận Một cửa chuyển hồ sơ sang bước đầu của quy trình nội bộ");
         api.MapPost("/forward", ForwardDossier.Handle).WithName("ForwardDossier").WithSummary("Chuyển hồ sơ sang bước tiếp theo (bước cuối: trả về Bộ phận Một cửa)");
         api.MapPost("/send-back", SendBackDossier.Handle).WithName("SendBackDossier").WithSummary("Trả hồ sơ về bước trước, có lý do");

@@ -71,6 +71,14 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
             ]);
             dossier.Handoffs.Single(h => h.Kind == HandoffKind.SendBack).Note.ShouldBe("Bổ sung ý kiến thẩm định");
             app.WithDb(db => db.AuditEvents.Count(e => e.EntityId == dossier.Id.ToString())).ShouldBe(8);
+
+            var slip = await (await desk.GetAsync($"/api/v1/dossiers/{code}/control-slip")).Content.ReadFromJsonAsync<JsonElement>();
+            slip.GetProperty("timeliness").GetString().ShouldBe("OnTime");
+            var rows = slip.GetProperty("rows").EnumerateArray().ToList();
+            rows.Count.ShouldBe(5);
+            rows[1].GetProperty("fromStepName").GetString().ShouldBe("Thẩm định hồ sơ");
+            rows[1].GetProperty("toStepName").GetString().ShouldBe("Phê duyệt");
+            rows[1].GetProperty("at").GetString().ShouldBe("2026-01-06T10:00:00+07:00");
         }
         finally
         {
