@@ -8,6 +8,7 @@ using MotCua.Web.Integration;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Units;
+using MotCua.Web.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
@@ -19,6 +20,7 @@ builder.AddForms();
 builder.AddIntegration();
 builder.AddCatalog();
 builder.AddDossiers();
+builder.AddWorkflow();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -29,6 +31,7 @@ app.MapUnits();
 app.MapCalendar();
 app.MapCatalog();
 app.MapDossiers();
+app.MapWorkflow();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

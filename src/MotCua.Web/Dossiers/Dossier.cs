@@ -30,7 +30,7 @@ internal sealed record Party(string Name, IdentityDocument IdType, string IdNumb
 /// that received it and the unit competent to handle it, and changes state only through its methods,
 /// which refuse illegal transitions with 409 naming the current state.
 /// </summary>
-internal sealed class Dossier
+internal sealed partial class Dossier
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public string? Code { get; private set; }

@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Calendar;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Dossiers;
+
+/// <summary>How a procedure's clock behaves while the applicant supplements the dossier (DESIGN.md §4.5).</summary>
+internal enum SupplementRule
+{
+    /// <summary>"Thời hạn giải quyết được tính lại từ đầu": the full processing time counts again from the arrival of the supplement.</summary>
+    Restart,
+
+    /// <summary>The time left when the clock stopped counts on from the arrival of the supplement.</summary>
+    Pause,
+}
+
+/// <summary>What processing decided: the result the citizen asked for, or a written refusal with reasons.</summary>
+internal enum DossierOutcome
+{
+    Result,
+    Refusal,
+}
+
+/// <summary>An interval in which the clock did not run (a supplement, or another legally excluded wait).</summary>
+internal sealed class DossierSuspension
+{
+    public int Id { get; private set; }
+    public DateTime From { get; init; }
+    public DateTime? To { get; set; }
+    public required string Reason { get; init; }
+    public SupplementRule Rule { get; init; }
+}
+
+/// <summary>
+/// Processing after receipt (issue 6): the states of §4.6 from Received to Returned, and the deadline
+/// bookkeeping of §4.5. The calendar maths happens in the Workflow module; these methods only accept
+/// its results and refuse illegal transitions (409 naming the current state).
+/// </summary>
+internal sealed partial class Dossier
+{
+    /// <summary>When the decision was made (a result or a refusal): the moment timeliness is judged on.</summary>
+    public DateTime? FinishedAt { get; private set; }
+
+    public DossierOutcome? Outcome { get; private set; }
+
+    public DateTime? ReturnedAt { get; private set; }
+
+    /// <summary>When the apology with a new appointment (form 04) was issued; at most once.</summary>
+    public DateTime? ExtendedAt { get; private set; }
+
+    public string? ExtensionReason { get; private set; }
+
+    public List<DossierSuspension> Suspensions { get; } = [];
+
+    /// <summary>States in which no decision has been issued yet: the citizen may still stop or withdraw.</summary>
+    public static bool IsUndecided(DossierState state) => state switch
+    {
+        DossierState.Received or DossierState.Processing or DossierState.AwaitingSupplement or DossierState.AwaitingPayment => true,
+        DossierState.Submitted or DossierState.Guided or DossierState.Refused or DossierState.AwaitingCompletion or DossierState.Withdrawn
+            or DossierState.Stopped or DossierState.Processed or DossierState.Returned => false,
+    };
+
+    /// <summary>The desk hands the dossier to the first step of the internal process.</summary>
+    public void StartProcessing()
+    {
+        Require(DossierState.Received);
+        State = DossierState.Processing;
+        Version++;
+    }
+
+    /// <summary>Form 02 during processing: the clock stops until the applicant brings what is missing.</summary>
+    public void RequestSupplement(string reason, DateTime at, SupplementRule rule)
+    {
+        Require(DossierState.Received, DossierState.Processing);
+        if (ExtendedAt is not null)
+        {
+            throw ProblemException.Conflict("already-extended", "Workflow.SupplementAfterExtension");
+        }
+
+        // A suspension cannot cure lateness that has already occurred.
+        if (at >= OriginalDueAt)
+        {
+            throw ProblemException.Conflict("deadline-passed", "Workflow.SupplementAfterDue");
+        }
+
+        Suspensions.Add(new DossierSuspension { From = at, Reason = reason, Rule = rule });
+        Reason = reason;
+        State = DossierState.AwaitingSupplement;
+        Version++;
+    }
+
+    /// <summary>The open suspension (the one waiting for a supplement), if any.</summary>
+    public DossierSuspension? OpenSuspension => Suspensions.FirstOrDefault(s => s.To is null);
+
+    /// <summary>The supplement arrived at <paramref name="at"/>; <paramref name="newDueAt"/> is the due date the rule gives.</summary>
+    public void ResumeAfterSupplement(DateTime at, DateTime newDueAt)
+    {
+        Require(DossierState.AwaitingSupplement);
+        var open = OpenSuspension!;
+        if (at < open.From || newDueAt <= at)
+        {
+            throw ProblemException.Conflict("bad-time", "Workflow.BadTime");
+        }
+
+        open.To = at;
+
+        // The legal due moves with the suspension; it is not an extension.
+        DueAt = newDueAt;
+        OriginalDueAt = newDueAt;
+        State = DossierState.Processing;
+        Version++;
+    }
+
+    /// <summary>
+    /// Form 04 (apology and new appointment): issued no later than <paramref name="lastIssueDate"/> (one working day
+    /// before the due date), at most once. The original due date is kept and lateness is judged on it.
+    /// </summary>
+    public void Extend(DateTime newDueAt, string reason, DateTime at, DateOnly lastIssueDate)
+    {
+        Require(DossierState.Received, DossierState.Processing);
+        if (ExtendedAt is not null)
+        {
+            throw ProblemException.Conflict("already-extended", "Workflow.AlreadyExtended");
+        }
+
+        if (DossierTime.VietnamDate(at) > lastIssueDate)
+        {
+            throw ProblemException.Conflict("extension-too-late", "Workflow.ExtensionTooLate");
+        }
+
+        if (newDueAt <= DueAt)
+        {
+            throw ProblemException.Conflict("bad-time", "Workflow.NewDueNotLater");
+        }
+
+        ExtendedAt = at;
+        ExtensionReason = reason;
+        DueAt = newDueAt;
+        Version++;
+    }
+
+    /// <summary>The competent office decided: the result is attached (state 9, "đã xử lý xong").</summary>
+    public void Finish(DateTime at)
+    {
+        Require(DossierState.Processing);
+        Decide(DossierOutcome.Result, at);
+    }
+
+    /// <summary>Refusal during processing, with reasons: the refusal letter is the decision, returned like a result.</summary>
+    public void Decline(string reason, DateTime at)
+    {
+        Require(DossierState.Received, DossierState.Processing, DossierState.AwaitingSupplement);
+        CloseSuspension(at);
+        Reason = reason;
+        Decide(DossierOutcome.Refusal, at);
+    }
+
+    /// <summary>The desk handed the result (or the refusal) to the applicant: state 10.</summary>
+    public void ReturnResult(DateTime at)
+    {
+        Require(DossierState.Processed);
+        ReturnedAt = at;
+        ClosedAt = at;
+        State = DossierState.Returned;
+        Version++;
+    }
+
+    /// <summary>Stop at the citizen's request while no decision is issued (Circular 03/2025, form 05): state 8.</summary>
+    public void Stop(string reason, DateTime at) => End(DossierState.Stopped, reason, at);
+
+    /// <summary>The citizen withdraws the received dossier: state 7.</summary>
+    public void Withdraw(string reason, DateTime at) => End(DossierState.Withdrawn, reason, at);
+
+    /// <summary>Early, on time or late by Vietnamese date against the original due date; null while undecided.</summary>
+    public Timeliness? Timeliness => FinishedAt is { } finished && OriginalDueAt is { } due
+        ? UnitCalendar.Judge(VietnamTime.FromUtc(finished), VietnamTime.FromUtc(due))
+        : null;
+
+    private void Decide(DossierOutcome outcome, DateTime at)
+    {
+        Outcome = outcome;
+        FinishedAt = at;
+        State = DossierState.Processed;
+        Version++;
+    }
+
+    private void End(DossierState state, string reason, DateTime at)
+    {
+        if (!IsUndecided(State))
+        {
+            throw ProblemException.IllegalState(State);
+        }
+
+        CloseSuspension(at);
+        Reason = reason;
+        ClosedAt = at;
+        State = state;
+        Version++;
+    }
+
+    private void CloseSuspension(DateTime at)
+    {
+        if (OpenSuspension is { } open)
+        {
+            open.To = at;
+        }
+    }
+}
+
+internal sealed class DossierProcessingConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> builder)
+    {
+        builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.ExtensionReason).HasMaxLength(2000);
+        builder.Ignore(d => d.OpenSuspension);
+        builder.Ignore(d => d.Timeliness);
+        builder.OwnsMany(d => d.Suspensions, s =>
+        {
+            s.ToTable("DossierSuspensions");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Reason).HasMaxLength(2000);
+            s.Property(x => x.Rule).HasConversion<string>().HasMaxLength(10);
+        });
+    }
+}

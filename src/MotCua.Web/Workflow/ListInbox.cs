@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Calendar;
+using MotCua.Web.Dossiers;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
+
+namespace MotCua.Web.Workflow;
+
+internal enum InboxKind
+{
+    /// <summary>Assigned to the caller.</summary>
+    Mine,
+
+    /// <summary>Unassigned dossiers in processing at the caller's units: the office's queue.</summary>
+    Office,
+
+    /// <summary>Undecided dossiers of the caller's units due within <see cref="ListInbox.SoonDays"/> days.</summary>
+    DueSoon,
+
+    /// <summary>Undecided dossiers of the caller's units past their due date.</summary>
+    Overdue,
+}
+
+/// <summary>
+/// <c>GET /api/v1/inbox/{kind}?after=…&amp;size=…</c>: a page of an inbox sorted by due date (then code), with keyset
+/// pagination (the cursor is the last row's due moment and code), and the working time each dossier has left.
+/// </summary>
+internal static class ListInbox
+{
+    public const int SoonDays = 2;
+
+    public sealed record Row(string Code, string ProcedureName, string OwnerName, string State, int NationalState, DateTimeOffset DueAt,
+        int? CurrentStep, Guid? AssigneeId, bool TransferPending, double WorkingHoursLeft);
+
+    public sealed record Response(IReadOnlyList<Row> Items, string? Next);
+
+    public static async Task<Ok<Response>> Handle(string kind, string? after, int? size, MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars,
+        TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors(localizer);
+        if (!Enum.TryParse<InboxKind>(kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var box))
+        {
+            errors.Add("kind", "Workflow.UnknownInbox");
+        }
+
+        var pageSize = size ?? 20;
+        if (pageSize is < 1 or > 100)
+        {
+            errors.Add("size", "Workflow.BadPageSize", 100);
+        }
+
+        var cursor = Cursor(after);
+        if (after is not null && cursor is null)
+        {
+            errors.Add("after", "Workflow.BadCursor");
+        }
+
+        errors.ThrowIfAny();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = Box(db.Dossiers.AsNoTracking(), box, actor, now);
+        if (cursor is { } c)
+        {
+            query = query.Where(d => d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0));
+        }
+
+        var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Code).Take(pageSize + 1)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName, Owner = d.Owner.Name, d.State, d.DueAt, d.CurrentStep, d.AssigneeId, d.TransferUnitPath, d.TransferAccepted, d.HandlingUnitPath })
+            .ToListAsync(cancellationToken);
+        var page = rows.Take(pageSize).ToList();
+        var units = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);
+        var items = new List<Row>(page.Count);
+        foreach (var d in page)
+        {
+            var unit = Intake.Unit(d.HandlingUnitPath);
+            if (!units.TryGetValue(unit, out var calendar))
+            {
+                units[unit] = calendar = await calendars.ForUnitAsync(unit, cancellationToken);
+            }
+
+            items.Add(new Row(d.Code!, d.ProcedureName, d.Owner, d.State.ToString(), d.State.NationalCode(), VietnamTime.FromUtc(d.DueAt!.Value), d.CurrentStep,
+                d.AssigneeId, d.TransferUnitPath is not null && !d.TransferAccepted, Math.Round(ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt.Value).TotalHours, 2)));
+        }
+
+        var next = rows.Count > pageSize ? page[^1] : null;
+        return TypedResults.Ok(new Response(items, next is null ? null : string.Create(CultureInfo.InvariantCulture, $"{next.DueAt!.Value.Ticks}_{next.Code}")));
+    }
+
+    private static IQueryable<Dossier> Box(IQueryable<Dossier> dossiers, InboxKind box, CurrentActor actor, DateTime now)
+    {
+        var me = actor.UserId;
+        var soon = now.AddDays(SoonDays);
+        var undecided = dossiers.Where(d => d.DueAt != null && (d.State == DossierState.Received || d.State == DossierState.Processing));
+        return box switch
+        {
+            InboxKind.Mine => undecided.Where(d => d.AssigneeId == me),
+            InboxKind.Office => UnitScope.WithinAny(undecided.Where(d => d.State == DossierState.Processing && d.AssigneeId == null), actor.VisiblePaths,
+                d => d.HandlingUnitPath),
+            InboxKind.DueSoon => Routing.Visible(undecided, actor).Where(d => d.DueAt >= now && d.DueAt <= soon),
+            InboxKind.Overdue => Routing.Visible(undecided, actor).Where(d => d.DueAt < now),
+        };
+    }
+
+    private static (DateTime Due, string Code)? Cursor(string? after)
+    {
+        var parts = after?.Split('_', 2);
+        return parts is [var ticks, { Length: > 0 and <= 60 } code] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+            && t is > 0 and < 3155378975999999999
+            ? (new DateTime(t, DateTimeKind.Utc), code)
+            : null;
+    }
+}

@@ -1,0 +1,39 @@
+using MotCua.Web.Identity;
+
+namespace MotCua.Web.Workflow;
+
+/// <summary>Processing of received dossiers through the procedure's internal process (issue 6).</summary>
+internal static class WorkflowModule
+{
+    public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(builder.Configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions());
+        builder.Services.AddScoped<DossierSteps>();
+        builder.Services.AddScoped<WorkflowNotices>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWorkflow(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/inbox/{kind}", ListInbox.Handle).RequireAuthorization(Policies.Staff).WithTags("Workflow").WithName("ListInbox")
+            .WithSummary("Hộp hồ sơ: mine (được giao), office (chờ phân công), due-soon (sắp đến hạn), overdue (quá hạn); sắp theo hạn, phân trang keyset");
+        var api = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Workflow").RequireAuthorization(Policies.Staff);
+        api.MapGet("/control-slip", GetControlSlip.Handle).WithName("GetControlSlip").WithSummary("Phiếu kiểm soát quá trình giải quyết hồ sơ (dữ liệu)");
+        api.MapPost("/start", StartProcessing.Handle).WithName("StartProcessing").WithSummary("Bộ phận Một cửa chuyển hồ sơ sang bước đầu của quy trình nội bộ");
+        api.MapPost("/forward", ForwardDossier.Handle).WithName("ForwardDossier").WithSummary("Chuyển hồ sơ sang bước tiếp theo (bước cuối: trả về Bộ phận Một cửa)");
+        api.MapPost("/send-back", SendBackDossier.Handle).WithName("SendBackDossier").WithSummary("Trả hồ sơ về bước trước, có lý do");
+        api.MapPost("/assign", AssignDossier.Handle).WithName("AssignDossier").WithSummary("Phân công, phân công lại người xử lý bước hiện tại");
+        api.MapPost("/return", ReturnDossierResult.Handle).WithName("ReturnDossierResult").WithSummary("Trả kết quả cho tổ chức, cá nhân");
+        api.MapPost("/supplement-request", RequestSupplement.Handle).WithName("RequestSupplement")
+            .WithSummary("Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02): dừng tính thời hạn");
+        api.MapPost("/supplement-received", ReceiveSupplement.Handle).WithName("ReceiveSupplement")
+            .WithSummary("Nhận hồ sơ bổ sung: thời hạn tính lại từ đầu hoặc tính tiếp, theo quy định của thủ tục");
+        api.MapPost("/extend", ExtendDueDate.Handle).WithName("ExtendDueDate").WithSummary("Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), một lần");
+        api.MapPost("/transfer/accept", AnswerTransfer.Accept).WithName("AcceptTransfer").WithSummary("Cơ quan phối hợp nhận hồ sơ liên thông");
+        api.MapPost("/transfer/reject", AnswerTransfer.Reject).WithName("RejectTransfer").WithSummary("Cơ quan phối hợp từ chối hồ sơ liên thông, nêu lý do");
+        api.MapPost("/decline", EndDossier.Decline).WithName("DeclineDossier").WithSummary("Từ chối giải quyết, nêu rõ lý do");
+        api.MapPost("/stop", EndDossier.Stop).WithName("StopDossier").WithSummary("Dừng xử lý theo đề nghị của tổ chức, cá nhân (Thông tư 03/2025)");
+        api.MapPost("/withdraw", EndDossier.Withdraw).WithName("WithdrawDossier").WithSummary("Rút hồ sơ theo đề nghị của tổ chức, cá nhân");
+        return app;
+    }
+}

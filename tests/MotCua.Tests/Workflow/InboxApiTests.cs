@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MotCua.Tests.Infrastructure;
+using Shouldly;
+using static MotCua.Tests.Workflow.WorkflowApiTests;
+
+namespace MotCua.Tests.Workflow;
+
+[Collection(AppCollection.Name)]
+public sealed class InboxApiTests(MotCuaFactory app)
+{
+    private readonly WorkflowApiTests _flow = new(app);
+
+    [Fact]
+    public async Task The_office_queue_pages_by_due_date_with_a_keyset_cursor_and_an_assigned_dossier_moves_to_mine()
+    {
+        var (_, desk, specialistName, specialist, _) = await _flow.ArrangeAsync();
+        var codes = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var code = await _flow.ReceiveAsync(desk, null);
+            await _flow.ActAsync(desk, code, "start", null, new { version = 1 });
+            codes.Add(code);
+        }
+
+        var first = await GetAsync(specialist, "/api/v1/inbox/office?size=2");
+        var next = first.GetProperty("next").GetString();
+        next.ShouldNotBeNull();
+        var second = await GetAsync(specialist, $"/api/v1/inbox/office?size=2&after={Uri.EscapeDataString(next)}");
+        second.GetProperty("next").ValueKind.ShouldBe(JsonValueKind.Null);
+        var listed = Codes(first).Concat(Codes(second)).ToList();
+        listed.ShouldBe(codes.Order(StringComparer.Ordinal).ToList());
+        first.GetProperty("items")[0].GetProperty("workingHoursLeft").GetDouble().ShouldBeGreaterThan(0);
+
+        var version = app.WithDb(db => db.Dossiers.Single(d => d.Code == codes[1]).Version);
+        await _flow.ActAsync(specialist, codes[1], "assign", null, new { version, assigneeUserName = specialistName });
+        Codes(await GetAsync(specialist, "/api/v1/inbox/mine")).ShouldBe([codes[1]]);
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office")).ShouldNotContain(codes[1]);
+    }
+
+    [Fact]
+    public async Task A_dossier_past_its_due_date_is_overdue_with_negative_working_time_left()
+    {
+        var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
+        string code;
+        try
+        {
+            code = await _flow.ReceiveAsync(desk, Vn(5, 9));
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        var overdue = await GetAsync(specialist, "/api/v1/inbox/overdue");
+        var row = overdue.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
+        row.GetProperty("workingHoursLeft").GetDouble().ShouldBeLessThan(0);
+        (await specialist.GetAsync("/api/v1/inbox/everything")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await specialist.GetAsync("/api/v1/inbox/office?after=garbage")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    private static IEnumerable<string> Codes(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("code").GetString()!);
+
+    private static async Task<JsonElement> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
