@@ -1,16 +1,26 @@
 namespace MotCua.Tests.Infrastructure;
 
-/// <summary>Real time plus an offset that a test can move forward (idle timeouts, due dates).</summary>
+/// <summary>Real time, unless a test sets it: then it stands still at that moment (assertions to the second
+/// must not depend on how loaded the machine is) until moved on or reset.</summary>
 public sealed class TestClock : TimeProvider
 {
     private TimeSpan _offset;
+    private DateTimeOffset? _fixed;
 
-    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
+    public override DateTimeOffset GetUtcNow() => _fixed ?? base.GetUtcNow() + _offset;
 
-    public void Advance(TimeSpan by) => _offset += by;
+    public void Advance(TimeSpan by)
+    {
+        _offset += by;
+        _fixed += by;
+    }
 
-    /// <summary>Moves the clock to a given moment; it keeps ticking from there.</summary>
-    public void SetNow(DateTimeOffset moment) => _offset = moment - base.GetUtcNow();
+    /// <summary>Stops the clock at a moment.</summary>
+    public void SetNow(DateTimeOffset moment) => _fixed = moment;
 
-    public void Reset() => _offset = TimeSpan.Zero;
+    public void Reset()
+    {
+        _offset = TimeSpan.Zero;
+        _fixed = null;
+    }
 }
