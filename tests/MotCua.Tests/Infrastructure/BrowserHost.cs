@@ -34,6 +34,9 @@ public sealed class BrowserHost : MotCuaFactory
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "vi-VN", AcceptDownloads = true });
+        // Other test hosts share this process and the machine's two cores: allow slow pages.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
@@ -44,10 +47,13 @@ public sealed class BrowserHost : MotCuaFactory
         await page.GetByLabel("Tên đăng nhập hoặc số điện thoại").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        // Wait until the sign-in post has answered, or the next step races the navigation it started.
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/account/login", StringComparison.Ordinal));
         if (page.Url.Contains("/account/login-2fa", StringComparison.Ordinal))
         {
             await page.GetByLabel("Mã xác thực (6 chữ số)").FillAsync(MotCua.Web.Identity.Totp.Code(MotCua.Web.Demo.DemoSeeder.TotpSecret, DateTimeOffset.UtcNow));
             await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/account/login-2fa", StringComparison.Ordinal));
         }
     }
 

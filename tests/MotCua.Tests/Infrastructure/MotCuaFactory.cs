@@ -20,6 +20,14 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private TestDatabase? _database;
 
+    static MotCuaFactory()
+    {
+        // Many hosts run in this one test process, and SQLite calls block their thread; a larger pool
+        // keeps one busy host from starving another's requests (browser tests time out otherwise).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
+    }
+
     public TestClock Clock { get; } = new();
     public CapturedLogs Logs { get; } = new();
     public TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
