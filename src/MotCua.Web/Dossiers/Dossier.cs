@@ -75,14 +75,14 @@ internal sealed partial class Dossier
     public List<DossierComponent> Components { get; } = [];
     public List<DossierFile> Files { get; } = [];
 
-    public void Receive(string code, DateTime receivedAt, DateTime dueAt, int receivingUnitId, string receivingUnitPath, int handlingUnitId, string handlingUnitPath)
+    /// <summary>Gives a placed dossier its code and appointment (see <see cref="Place"/>).</summary>
+    public void Receive(string code, DateTime receivedAt, DateTime dueAt)
     {
         Require(DossierState.Submitted, DossierState.AwaitingCompletion);
         Code = code;
         ReceivedAt = receivedAt;
         DueAt = dueAt;
         OriginalDueAt = dueAt;
-        Place(receivingUnitId, receivingUnitPath, handlingUnitId, handlingUnitPath);
         State = DossierState.Received;
         Version++;
     }

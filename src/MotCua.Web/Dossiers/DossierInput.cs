@@ -52,18 +52,13 @@ internal static partial class DossierInput
         }
 
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
-        if (email is not null && (email.Length > 256 || !Email().IsMatch(email)))
+        if (email is not null && !Identity.RegisterCitizen.IsEmail(email))
         {
             errors.Add(field + ".email", "Dossiers.BadEmail");
             ok = false;
         }
 
-        if (phone?.StartsWith("+84", StringComparison.Ordinal) == true)
-        {
-            phone = "0" + phone[3..];
-        }
-
-        return ok ? new Party(input.Name!.Trim(), idType, id, input.Address!.Trim(), phone, email) : null;
+        return ok ? new Party(input.Name!.Trim(), idType, id, input.Address!.Trim(), phone is null ? null : Identity.RegisterCitizen.NormalizePhone(phone), email) : null;
     }
 
     public static List<DossierComponent> Components(FieldErrors errors, IReadOnlyList<ComponentInput>? inputs)
@@ -108,7 +103,4 @@ internal static partial class DossierInput
 
     [GeneratedRegex(@"^(0|\+84)[1-9][0-9]{8,9}$")]
     private static partial Regex Phone();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex Email();
 }

@@ -70,7 +70,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var code = await codes.NextAsync(Unit(dossier.ReceivingUnitPath), today, cancellationToken);
         var due = await DossierTime.DueAsync(calendars, Unit(dossier.HandlingUnitPath), receivedAt, pinned.TimeFor(dossier.Channel)!, cancellationToken);
-        dossier.Receive(code, receivedAt, due, dossier.ReceivingUnitId, dossier.ReceivingUnitPath, dossier.HandlingUnitId, dossier.HandlingUnitPath);
+        dossier.Receive(code, receivedAt, due);
         db.Dossiers.Add(dossier);
         var who = actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
         await audit.RecordAsync(who, "dossier.received", "Dossier", dossier.Id.ToString(), null, new

@@ -28,8 +28,8 @@ public sealed class ProcessingLifecycleTests
             TrackingSecret = "ABCDEFGH",
         };
         var receivedAt = Utc(at);
-        dossier.Receive("000.00.12.H50-260105-0001", receivedAt, Calendar.Due(VietnamTime.FromUtc(receivedAt), FiveDays, DueOptions.None).UtcDateTime,
-            1, "/1/", 1, "/1/");
+        dossier.Place(1, "/1/", 1, "/1/");
+        dossier.Receive("000.00.12.H50-260105-0001", receivedAt, Calendar.Due(VietnamTime.FromUtc(receivedAt), FiveDays, DueOptions.None).UtcDateTime);
         return dossier;
     }
 

@@ -51,7 +51,7 @@ internal static class CheckOnline
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var code = await codes.NextAsync(Intake.Unit(dossier.ReceivingUnitPath), DossierTime.VietnamDate(now), cancellationToken);
             var due = await DossierTime.DueAsync(calendars, Intake.Unit(dossier.HandlingUnitPath), now, time, cancellationToken);
-            dossier.Receive(code, now, due, dossier.ReceivingUnitId, dossier.ReceivingUnitPath, dossier.HandlingUnitId, dossier.HandlingUnitPath);
+            dossier.Receive(code, now, due);
             await audit.RecordAsync(Desk(dossier), "dossier.received", "Dossier", dossier.Id.ToString(), new { State = nameof(DossierState.Submitted) }, new
             {
                 dossier.Code,
