@@ -216,6 +216,7 @@ internal sealed class DossierProcessingConfiguration : IEntityTypeConfiguration<
         builder.Property(d => d.ExtensionReason).HasMaxLength(2000);
         builder.Ignore(d => d.OpenSuspension);
         builder.Ignore(d => d.Timeliness);
+        builder.Ignore(d => d.HasResult);
         builder.OwnsMany(d => d.Suspensions, s =>
         {
             s.ToTable("DossierSuspensions");

@@ -101,6 +101,7 @@ internal sealed partial class Dossier
             case HandoffKind.ToDesk:
                 Require(DossierState.Processing);
                 RequireNoPendingTransfer();
+                RequireResultFile();
                 Outcome = DossierOutcome.Result;
                 FinishedAt = at;
                 State = DossierState.Processed;

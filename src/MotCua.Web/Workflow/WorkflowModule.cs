@@ -10,6 +10,7 @@ internal static class WorkflowModule
         builder.Services.AddSingleton(builder.Configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions());
         builder.Services.AddScoped<DossierSteps>();
         builder.Services.AddScoped<WorkflowNotices>();
+        builder.Services.AddScoped<AttachResults.Handler>();
         return builder;
     }
 
@@ -23,6 +24,8 @@ internal static class WorkflowModule
         api.MapPost("/forward", ForwardDossier.Handle).WithName("ForwardDossier").WithSummary("Chuyển hồ sơ sang bước tiếp theo (bước cuối: trả về Bộ phận Một cửa)");
         api.MapPost("/send-back", SendBackDossier.Handle).WithName("SendBackDossier").WithSummary("Trả hồ sơ về bước trước, có lý do");
         api.MapPost("/assign", AssignDossier.Handle).WithName("AssignDossier").WithSummary("Phân công, phân công lại người xử lý bước hiện tại");
+        api.MapPost("/results", AttachResults.Handle).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachResults.MaxRequestBytes))
+            .WithName("AttachResults").WithSummary("Đính kèm giấy tờ kết quả điện tử (multipart: version, files)");
         api.MapPost("/return", ReturnDossierResult.Handle).WithName("ReturnDossierResult").WithSummary("Trả kết quả cho tổ chức, cá nhân");
         api.MapPost("/supplement-request", RequestSupplement.Handle).WithName("RequestSupplement")
             .WithSummary("Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02): dừng tính thời hạn");

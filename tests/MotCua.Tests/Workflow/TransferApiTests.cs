@@ -37,7 +37,8 @@ public sealed class TransferApiTests(MotCuaFactory app)
         var atLeader = await ActAsync(agency, code, "forward", new { version = Version(accepted), note = "Đã xác minh" });
         atLeader.GetProperty("currentStep").GetInt32().ShouldBe(3);
         app.WithDb(db => db.Dossiers.Single(d => d.Code == code).TransferUnitPath).ShouldBeNull();
-        (await ActAsync(leader, code, "forward", new { version = Version(atLeader) })).GetProperty("state").GetString().ShouldBe("Processed");
+        var signed = await ResultsApiTests.AttachAsync(leader, code, Version(atLeader));
+        (await ActAsync(leader, code, "forward", new { version = signed })).GetProperty("state").GetString().ShouldBe("Processed");
 
         app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code).Handoffs.OrderBy(h => h.Id).Select(h => h.Kind).ToList())
             .ShouldBe([HandoffKind.Start, HandoffKind.Transfer, HandoffKind.TransferAccepted, HandoffKind.Forward, HandoffKind.ToDesk]);

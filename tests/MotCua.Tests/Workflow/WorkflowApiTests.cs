@@ -50,7 +50,8 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
             taken.GetProperty("assigneeId").GetString().ShouldNotBeNull();
 
             var again = await ActAsync(specialist, code, "forward", Vn(7, 15), new { version = Version(taken) });
-            var processed = await ActAsync(leader, code, "forward", Vn(8, 8, 30), new { version = Version(again), note = "Đồng ý" });
+            var signed = await ResultsApiTests.AttachAsync(leader, code, Version(again));
+            var processed = await ActAsync(leader, code, "forward", Vn(8, 8, 30), new { version = signed, note = "Đồng ý" });
             processed.GetProperty("state").GetString().ShouldBe("Processed");
             processed.GetProperty("nationalState").GetInt32().ShouldBe(9);
             processed.TryGetProperty("currentStep", out var step).ShouldBeTrue();
@@ -70,7 +71,7 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
                 (HandoffKind.ToDesk, 2, null, "OnTime"),
             ]);
             dossier.Handoffs.Single(h => h.Kind == HandoffKind.SendBack).Note.ShouldBe("Bổ sung ý kiến thẩm định");
-            app.WithDb(db => db.AuditEvents.Count(e => e.EntityId == dossier.Id.ToString())).ShouldBe(8);
+            app.WithDb(db => db.AuditEvents.Count(e => e.EntityId == dossier.Id.ToString())).ShouldBe(9);
 
             var slip = await (await desk.GetAsync($"/api/v1/dossiers/{code}/control-slip")).Content.ReadFromJsonAsync<JsonElement>();
             slip.GetProperty("timeliness").GetString().ShouldBe("OnTime");

@@ -76,7 +76,8 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
             (await twice.Content.ReadAsStringAsync()).ShouldContain("already-extended");
 
             var atLeader = await _flow.ActAsync(specialist, code, "forward", Vn(9, 10), new { version = Version(extended) });
-            var processed = await _flow.ActAsync(leader, code, "forward", Vn(9, 15), new { version = Version(atLeader) });
+            var signed = await ResultsApiTests.AttachAsync(leader, code, Version(atLeader));
+            var processed = await _flow.ActAsync(leader, code, "forward", Vn(9, 15), new { version = signed });
             await _flow.ActAsync(desk, code, "return", Vn(9, 16), new { version = Version(processed) });
 
             var dossier = app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code));

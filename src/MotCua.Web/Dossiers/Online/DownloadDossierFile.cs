@@ -23,7 +23,9 @@ internal static class DownloadDossierFile
         var dossier = isStaff
             ? await GetOnlineDossier.StaffDossierAsync(db, actor, id, tracked: false, cancellationToken)
             : await GetOnlineDossier.OwnDossierAsync(db, actor, id, tracked: false, cancellationToken);
-        var file = dossier.Files.FirstOrDefault(f => f.Id == fileId) ?? throw ProblemException.NotFound();
+        // A citizen gets the results only once the dossier is returned; before that they are drafts of the office.
+        var file = dossier.Files.Where(f => f.Kind == DossierFileKind.Submission || isStaff || GetOnlineDossier.ResultsOf(dossier).Contains(f))
+            .FirstOrDefault(f => f.Id == fileId) ?? throw ProblemException.NotFound();
         return TypedResults.Stream(store.Open(file), file.ContentType, file.FileName);
     }
 }

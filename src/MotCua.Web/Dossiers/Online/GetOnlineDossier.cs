@@ -17,7 +17,7 @@ internal static class GetOnlineDossier
     public sealed record Response(Guid Id, string? Code, string ProcedureCode, string ProcedureName, string Channel, string State, string StateText,
         int NationalState, string OwnerKind, Party Owner, string? Summary, DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
         string? Reason, string ReceivingUnitCode, string HandlingUnitCode, string HandlingUnitName, string? TrackingSecret, IReadOnlyList<string> Components,
-        IReadOnlyList<OnlineFile> Files, IReadOnlyList<TrackDossier.Step> Timeline);
+        IReadOnlyList<OnlineFile> Files, IReadOnlyList<OnlineFile> Results, IReadOnlyList<TrackDossier.Step> Timeline);
 
     public static async Task<Ok<Response>> ForStaff(Guid id, MotCuaDbContext db, CurrentActor actor, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken) =>
@@ -43,6 +43,11 @@ internal static class GetOnlineDossier
         return await query.FirstOrDefaultAsync(d => d.Id == id && d.CitizenAccountId == citizen, cancellationToken)
             ?? throw ProblemException.NotFound("Dossiers.NotFound");
     }
+
+    /// <summary>The electronic results the applicant may have: those of a dossier returned to them.</summary>
+    public static IEnumerable<DossierFile> ResultsOf(Dossier dossier) => dossier.State == DossierState.Returned
+        ? dossier.Files.Where(f => f.Kind == DossierFileKind.Result).OrderBy(f => f.UploadedAt)
+        : [];
 
     public static async Task<Response> DescribeAsync(MotCuaDbContext db, Dossier dossier, IStringLocalizer localizer, CancellationToken cancellationToken)
     {
@@ -75,6 +80,7 @@ internal static class GetOnlineDossier
             dossier.Code is null ? null : dossier.TrackingSecret,
             dossier.Components.Select(c => c.Name).ToList(),
             dossier.Files.Where(f => f.Kind == DossierFileKind.Submission).OrderBy(f => f.UploadedAt).Select(OnlineFile.From).ToList(),
+            ResultsOf(dossier).Select(OnlineFile.From).ToList(),
             steps.Select(s => new TrackDossier.Step(s.OccurredAt.ToVietnamTime(), s.Action, localizer["DossierAction." + s.Action])).ToList());
     }
 }
