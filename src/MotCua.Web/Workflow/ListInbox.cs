@@ -90,7 +90,7 @@ internal static class ListInbox
         return TypedResults.Ok(new Response(items, next is null ? null : string.Create(CultureInfo.InvariantCulture, $"{next.DueAt!.Value.Ticks}_{next.Code}")));
     }
 
-    private static IQueryable<Dossier> Box(IQueryable<Dossier> dossiers, InboxKind box, CurrentActor actor, DateTime now)
+    internal static IQueryable<Dossier> Box(IQueryable<Dossier> dossiers, InboxKind box, CurrentActor actor, DateTime now)
     {
         var me = actor.UserId;
         var soon = now.AddDays(SoonDays);
@@ -105,7 +105,7 @@ internal static class ListInbox
         };
     }
 
-    private static (DateTime Due, string Code)? Cursor(string? after)
+    internal static (DateTime Due, string Code)? Cursor(string? after)
     {
         var parts = after?.Split('_', 2);
         return parts is [var ticks, { Length: > 0 and <= 60 } code] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)

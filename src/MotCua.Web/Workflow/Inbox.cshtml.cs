@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
+using MotCua.Web.Dossiers;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Workflow;
+
+/// <summary>
+/// The inboxes of the back office (<c>/backoffice/ho-so</c>): assigned to me, my office's queue, due soon, overdue; the
+/// same boxes as <c>/api/v1/inbox</c>, filtered by procedure, domain, state, channel and received date, sorted by due
+/// date with a keyset cursor, each row with the working time it has left.
+/// </summary>
+[Authorize(Policy = Policies.Staff)]
+internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    : PageModel
+{
+    public const int PageSize = 20;
+
+    public static readonly (string Route, InboxKind Kind)[] Tabs =
+        [("cua-toi", InboxKind.Mine), ("phong", InboxKind.Office), ("sap-den-han", InboxKind.DueSoon), ("qua-han", InboxKind.Overdue)];
+
+    public sealed record Row(Guid Id, string Code, string ProcedureCode, string ProcedureName, string OwnerName, string State, string Step, string Office,
+        bool TransferPending, DateTimeOffset DueAt, string Left, bool Late);
+
+    [BindProperty(SupportsGet = true)] public string? Box { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Procedure { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Domain { get; set; }
+    [BindProperty(SupportsGet = true)] public DossierState? State { get; set; }
+    [BindProperty(SupportsGet = true)] public Channel? Channel { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public string Tab { get; private set; } = "cua-toi";
+    public List<Row> Rows { get; } = [];
+    public string? Next { get; private set; }
+    public List<(string Code, string Name)> Domains { get; private set; } = [];
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var tab = Tabs.FirstOrDefault(t => t.Route == (Box ?? "cua-toi"));
+        if (tab.Route is null)
+        {
+            return NotFound();
+        }
+
+        Tab = tab.Route;
+        Domains = (await db.Domains.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken))
+            .Select(d => (d.Code, d.Name)).ToList();
+        var cursor = ListInbox.Cursor(After);
+        if (After is not null && cursor is null)
+        {
+            Errors.Add(localizer["Workflow.BadCursor"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Errors.Add(localizer["Inbox.BadFilter"]);
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var query = ListInbox.Box(db.Dossiers.AsNoTracking(), tab.Kind, actor, now);
+        if (!string.IsNullOrWhiteSpace(Procedure))
+        {
+            var code = Procedure.Trim();
+            query = query.Where(d => d.ProcedureCode == code);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Domain))
+        {
+            query = query.Where(d => d.DomainCode == Domain);
+        }
+
+        if (State is { } state)
+        {
+            query = query.Where(d => d.State == state);
+        }
+
+        if (Channel is { } channel)
+        {
+            query = query.Where(d => d.Channel == channel);
+        }
+
+        if (From is { } from)
+        {
+            var start = VietnamTime.FromLocal(from.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(d => d.ReceivedAt >= start);
+        }
+
+        if (To is { } to)
+        {
+            var end = VietnamTime.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(d => d.ReceivedAt < end);
+        }
+
+        if (cursor is { } c)
+        {
+            query = query.Where(d => d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0));
+        }
+
+        var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Code).Take(PageSize + 1)
+            .Select(d => new
+            {
+                d.Id, d.Code, d.ProcedureCode, d.ProcedureName, Owner = d.Owner.Name, d.State, d.DueAt, d.CurrentStep, d.HandlingUnitId, d.HandlingUnitPath,
+                d.TransferUnitPath, d.TransferAccepted,
+            })
+            .ToListAsync(cancellationToken);
+        var page = rows.Take(PageSize).ToList();
+        var procedures = page.Select(r => r.ProcedureCode).Distinct().ToList();
+        var units = page.Select(r => r.HandlingUnitId).Distinct().ToList();
+        var steps = await db.ProcessDefinitions.AsNoTracking()
+            .Where(p => procedures.Contains(p.Procedure!.Code) && units.Contains(p.UnitId))
+            .SelectMany(p => p.Steps.Select(s => new { Procedure = p.Procedure!.Code, p.UnitId, s.Order, s.Name, Office = s.OfficeUnit != null ? s.OfficeUnit.Name : p.Unit!.Name }))
+            .ToListAsync(cancellationToken);
+        var unitNames = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var calendarsByUnit = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);
+        foreach (var d in page)
+        {
+            var unit = Intake.Unit(d.HandlingUnitPath);
+            if (!calendarsByUnit.TryGetValue(unit, out var calendar))
+            {
+                calendarsByUnit[unit] = calendar = await calendars.ForUnitAsync(unit, cancellationToken);
+            }
+
+            var step = steps.FirstOrDefault(s => s.Procedure == d.ProcedureCode && s.UnitId == d.HandlingUnitId && s.Order == d.CurrentStep);
+            var left = ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value);
+            Rows.Add(new Row(d.Id, d.Code!, d.ProcedureCode, d.ProcedureName, d.Owner, localizer["DossierState." + d.State],
+                d.CurrentStep is null ? localizer["Workspace.AtDesk"] : step?.Name ?? localizer["Workspace.Step", d.CurrentStep],
+                step?.Office ?? unitNames.GetValueOrDefault(d.HandlingUnitId, unit),
+                d.TransferUnitPath is not null && !d.TransferAccepted, VietnamTime.FromUtc(d.DueAt.Value),
+                WorkingTimeText.Left(localizer, left, calendar.Hours.DayLength), left < TimeSpan.Zero));
+        }
+
+        Next = rows.Count > PageSize ? string.Create(CultureInfo.InvariantCulture, $"{page[^1].DueAt!.Value.Ticks}_{page[^1].Code}") : null;
+        return Page();
+    }
+
+    /// <summary>The link to another tab or page with the same filters.</summary>
+    public string Link(string tab, string? after = null)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["box"] = tab, ["procedure"] = Procedure, ["domain"] = Domain, ["state"] = State?.ToString(), ["channel"] = Channel?.ToString(),
+            ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["after"] = after,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/backoffice/ho-so", query.Where(q => !string.IsNullOrEmpty(q.Value))!);
+    }
+}
