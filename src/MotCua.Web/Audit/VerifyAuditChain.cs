@@ -27,12 +27,7 @@ internal static class VerifyAuditChain
         {
             count++;
             heads.TryGetValue(row.StreamId, out var head);
-            var expectedSequence = head.Sequence + 1;
-            var expectedPrevious = head.Hash ?? AuditEvent.GenesisHash;
-            var reason = row.Sequence != expectedSequence ? "sequence-gap"
-                : !string.Equals(row.PreviousHash, expectedPrevious, StringComparison.Ordinal) ? "previous-hash-mismatch"
-                : !string.Equals(row.ComputeHash(), row.Hash, StringComparison.Ordinal) ? "content-hash-mismatch"
-                : null;
+            var reason = Fault(row, head.Sequence + 1, head.Hash ?? AuditEvent.GenesisHash);
             if (reason is not null)
             {
                 broken ??= new BrokenRow(row.Id, row.StreamId, row.Sequence, reason);
@@ -70,4 +65,27 @@ internal static class VerifyAuditChain
 
         return new Response(broken is null, count, heads.Count, latest?.CreatedAt, broken);
     }
+
+    /// <summary>The first broken row of one stream's chain, given in sequence order (a dossier's history page); null when intact.</summary>
+    public static BrokenRow? FirstBroken(IEnumerable<AuditEvent> stream)
+    {
+        var (sequence, hash) = (0, AuditEvent.GenesisHash);
+        foreach (var row in stream)
+        {
+            if (Fault(row, sequence + 1, hash) is { } reason)
+            {
+                return new BrokenRow(row.Id, row.StreamId, row.Sequence, reason);
+            }
+
+            (sequence, hash) = (row.Sequence, row.Hash);
+        }
+
+        return null;
+    }
+
+    private static string? Fault(AuditEvent row, int expectedSequence, string expectedPrevious) =>
+        row.Sequence != expectedSequence ? "sequence-gap"
+        : !string.Equals(row.PreviousHash, expectedPrevious, StringComparison.Ordinal) ? "previous-hash-mismatch"
+        : !string.Equals(row.ComputeHash(), row.Hash, StringComparison.Ordinal) ? "content-hash-mismatch"
+        : null;
 }
