@@ -26,7 +26,7 @@ internal enum SlipKind
 /// </summary>
 internal sealed class DossierSlips(MotCuaDbContext db)
 {
-    private static readonly DateOnly Circular03Era = new(2025, 7, 1);
+    internal static readonly DateOnly Circular03Era = new(2025, 7, 1);
 
     public static string Route(SlipKind kind) => kind switch
     {
@@ -49,7 +49,7 @@ internal sealed class DossierSlips(MotCuaDbContext db)
         var allowed = kind switch
         {
             SlipKind.Receipt => dossier.Code is not null,
-            SlipKind.Guidance => dossier.State is DossierState.Guided or DossierState.AwaitingCompletion,
+            SlipKind.Guidance => dossier.State is DossierState.Guided or DossierState.AwaitingCompletion or DossierState.AwaitingSupplement,
             SlipKind.Refusal => dossier.State == DossierState.Refused,
         };
         if (!allowed)

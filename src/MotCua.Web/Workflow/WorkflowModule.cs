@@ -11,6 +11,7 @@ internal static class WorkflowModule
         builder.Services.AddScoped<DossierSteps>();
         builder.Services.AddScoped<WorkflowNotices>();
         builder.Services.AddScoped<AttachResults.Handler>();
+        builder.Services.AddScoped<ProcessingSlips>();
         return builder;
     }
 

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Dossiers;
+using MotCua.Web.Forms;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Workflow;
+
+/// <summary>A processing form (04, the process control slip, the stop notice) as a printable page, or as PDF with <c>?format=pdf</c>.</summary>
+[Authorize(Policy = Policies.Staff)]
+internal sealed class PrintFormModel(MotCuaDbContext db, CurrentActor actor, ProcessingSlips slips, SlipPdf pdf) : PageModel
+{
+    public Slip? Slip { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string form, string? format)
+    {
+        var dossier = await Routing.Visible(db.Dossiers.AsNoTracking(), actor).FirstOrDefaultAsync(d => d.Id == id, HttpContext.RequestAborted);
+        if (dossier is null || ProcessingSlips.Parse(form) is not { } kind || await slips.BuildAsync(dossier, kind, HttpContext.RequestAborted) is not { } slip)
+        {
+            return NotFound();
+        }
+
+        Slip = slip;
+        if (string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            Response.Headers.ContentDisposition = $"inline; filename=\"{dossier.Code}-{form}.pdf\"";
+            return File(pdf.Render(slip), "application/pdf");
+        }
+
+        return Page();
+    }
+}
