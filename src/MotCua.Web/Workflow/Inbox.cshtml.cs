@@ -124,7 +124,7 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
         var units = page.Select(r => r.HandlingUnitId).Distinct().ToList();
         var steps = await db.ProcessDefinitions.AsNoTracking()
             .Where(p => procedures.Contains(p.Procedure!.Code) && units.Contains(p.UnitId))
-            .SelectMany(p => p.Steps.Select(s => new { Procedure = p.Procedure!.Code, p.UnitId, s.Order, s.Name, Office = s.OfficeUnit != null ? s.OfficeUnit.Name : p.Unit!.Name }))
+            .SelectMany(p => p.Steps, (p, s) => new { Procedure = p.Procedure!.Code, p.UnitId, s.Order, s.Name, Office = s.OfficeUnit != null ? s.OfficeUnit.Name : null })
             .ToListAsync(cancellationToken);
         var unitNames = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var calendarsByUnit = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);

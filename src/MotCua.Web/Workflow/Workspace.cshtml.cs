@@ -109,10 +109,10 @@ internal sealed partial class WorkspaceModel(MotCuaDbContext db, CurrentActor ac
     {
         var parts = step.OfficePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var prefixes = Enumerable.Range(1, parts.Length).Select(n => "/" + string.Join('/', parts.Take(n)) + "/").ToList();
-        return await db.RoleAssignments.AsNoTracking()
-            .Where(r => r.Role == step.Role && prefixes.Contains(r.Unit!.Path))
-            .Join(db.Users.Where(u => !u.IsDisabled), r => r.UserId, u => u.Id, (r, u) => new Person(u.UserName!, u.FullName))
-            .Distinct().OrderBy(p => p.FullName).Take(200).ToListAsync(cancellationToken);
+        var people = await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && db.RoleAssignments.Any(r => r.UserId == u.Id && r.Role == step.Role && prefixes.Contains(r.Unit!.Path)))
+            .OrderBy(u => u.FullName).Take(200).Select(u => new { u.UserName, u.FullName }).ToListAsync(cancellationToken);
+        return people.Select(p => new Person(p.UserName!, p.FullName)).ToList();
     }
 
     public string StepLabel(int? order) => order is null ? localizer["Workspace.AtDesk"]
