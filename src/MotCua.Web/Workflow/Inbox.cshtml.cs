@@ -115,8 +115,18 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
         var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Code).Take(PageSize + 1)
             .Select(d => new
             {
-                d.Id, d.Code, d.ProcedureCode, d.ProcedureName, Owner = d.Owner.Name, d.State, d.DueAt, d.CurrentStep, d.HandlingUnitId, d.HandlingUnitPath,
-                d.TransferUnitPath, d.TransferAccepted,
+                d.Id,
+                d.Code,
+                d.ProcedureCode,
+                d.ProcedureName,
+                Owner = d.Owner.Name,
+                d.State,
+                d.DueAt,
+                d.CurrentStep,
+                d.HandlingUnitId,
+                d.HandlingUnitPath,
+                d.TransferUnitPath,
+                d.TransferAccepted,
             })
             .ToListAsync(cancellationToken);
         var page = rows.Take(PageSize).ToList();
@@ -154,8 +164,14 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
     {
         var query = new Dictionary<string, string?>
         {
-            ["box"] = tab, ["procedure"] = Procedure, ["domain"] = Domain, ["state"] = State?.ToString(), ["channel"] = Channel?.ToString(),
-            ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["after"] = after,
+            ["box"] = tab,
+            ["procedure"] = Procedure,
+            ["domain"] = Domain,
+            ["state"] = State?.ToString(),
+            ["channel"] = Channel?.ToString(),
+            ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["after"] = after,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/backoffice/ho-so", query.Where(q => !string.IsNullOrEmpty(q.Value))!);
     }

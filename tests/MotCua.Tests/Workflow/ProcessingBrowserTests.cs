@@ -67,7 +67,9 @@ public sealed class ProcessingBrowserTests(BrowserHost host)
         await specialist.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await specialist.Locator("input[name=files]").SetInputFilesAsync(new FilePayload
         {
-            Name = "du-thao-giay-xac-nhan.pdf", MimeType = "application/pdf", Buffer = ResultsApiTests.Pdf,
+            Name = "du-thao-giay-xac-nhan.pdf",
+            MimeType = "application/pdf",
+            Buffer = ResultsApiTests.Pdf,
         });
         await specialist.Locator("[data-action=results]").ClickAsync();
         (await specialist.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Đã đính kèm kết quả.");

@@ -112,8 +112,14 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
         VerifyAuditChain.FirstBroken([first, third])!.ShouldSatisfyAllConditions(b => b.Sequence.ShouldBe(3), b => b.Reason.ShouldBe("sequence-gap"));
         var altered = new AuditEvent
         {
-            StreamId = second.StreamId, Sequence = 2, OccurredAt = second.OccurredAt, ActorName = "Kẻ gian", Action = second.Action, EntityType = "Dossier",
-            EntityId = second.EntityId, PreviousHash = first.Hash,
+            StreamId = second.StreamId,
+            Sequence = 2,
+            OccurredAt = second.OccurredAt,
+            ActorName = "Kẻ gian",
+            Action = second.Action,
+            EntityType = "Dossier",
+            EntityId = second.EntityId,
+            PreviousHash = first.Hash,
         };
         altered.Seal();
         VerifyAuditChain.FirstBroken([first, altered, third])!.ShouldSatisfyAllConditions(b => b.Sequence.ShouldBe(3), b => b.Reason.ShouldBe("previous-hash-mismatch"));
@@ -123,8 +129,14 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
     {
         var e = new AuditEvent
         {
-            StreamId = "Dossier:x", Sequence = sequence, OccurredAt = new DateTime(2026, 1, 5, 2, sequence, 0, DateTimeKind.Utc), ActorName = "Nguyễn Văn An",
-            Action = action, EntityType = "Dossier", EntityId = "x", PreviousHash = previous,
+            StreamId = "Dossier:x",
+            Sequence = sequence,
+            OccurredAt = new DateTime(2026, 1, 5, 2, sequence, 0, DateTimeKind.Utc),
+            ActorName = "Nguyễn Văn An",
+            Action = action,
+            EntityType = "Dossier",
+            EntityId = "x",
+            PreviousHash = previous,
         };
         e.Seal();
         return e;
