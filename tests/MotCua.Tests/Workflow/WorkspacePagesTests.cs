@@ -102,6 +102,55 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task From_the_workspace_a_supplement_restarts_the_clock_an_apology_sets_a_new_date_and_a_stop_ends_it_with_its_forms()
+    {
+        var flow = new WorkflowApiTests(app);
+        var (_, desk, _, specialist, leader) = await flow.ArrangeAsync();
+        try
+        {
+            var code = await flow.ReceiveAsync(desk, Vn(5, 9));
+            var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
+            var url = $"/backoffice/ho-so/{id}";
+            await flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+
+            app.Clock.SetNow(Vn(6, 10));
+            (await PostAsync(specialist, url, "SupplementRequest", new() { ["version"] = "2", ["reason"] = "Thiếu bản sao giấy tờ tùy thân" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var waiting = await desk.GetStringAsync(url + "?done=supplement-request");
+            waiting.ShouldContain("data-state=\"5\"");
+            waiting.ShouldContain($"{url}/phieu/huong-dan");
+            Actions(waiting).ShouldBe(["supplement-received", "stop", "withdraw"]);
+            (await desk.GetAsync($"{url}/phieu/huong-dan")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            // Restarted from Fri 09/01 14:00: three working days, Saturday 10/01 worked in exchange → Tue 13/01 14:00.
+            app.Clock.SetNow(Vn(9, 14));
+            (await PostAsync(desk, url, "SupplementReceived", new() { ["version"] = "3" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            (await desk.GetStringAsync(url)).ShouldContain("14 giờ 00 phút, ngày 13/01/2026");
+
+            app.Clock.SetNow(Vn(12, 9));
+            var late = await PostAsync(leader, url, "Extend", new() { ["version"] = "4", ["newDue"] = "2026-01-13T08:00", ["reason"] = "Chờ xác minh" });
+            late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            (await late.Content.ReadAsStringAsync()).ShouldContain("Ngày hẹn trả mới phải sau ngày hẹn trả hiện tại.");
+            (await PostAsync(leader, url, "Extend", new() { ["version"] = "4", ["newDue"] = "2026-01-15T09:00", ["reason"] = "Chờ xác minh" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var extended = await leader.GetStringAsync(url);
+            extended.ShouldContain("9 giờ 00 phút, ngày 15/01/2026");
+            extended.ShouldContain($"{url}/bieu-mau/xin-loi");
+            Actions(extended).ShouldNotContain("extend");
+
+            (await PostAsync(leader, url, "Stop", new() { ["version"] = "5", ["reason"] = "Công dân đề nghị dừng" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var stopped = await desk.GetStringAsync(url);
+            stopped.ShouldContain("data-state=\"8\"");
+            stopped.ShouldContain($"{url}/bieu-mau/dung-xu-ly");
+            Actions(stopped).ShouldBeEmpty();
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
+    [Fact]
     public void A_history_chain_check_names_the_first_altered_or_missing_entry()
     {
         var first = Event(1, AuditEvent.GenesisHash, "dossier.received");
