@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Tests.Forms;
 using MotCua.Tests.Infrastructure;
 using Shouldly;
 
 namespace MotCua.Tests.Workflow;
 
-/// <summary>Forms 04, the process control slip and the stop notice as PDF, read back with pdftotext, for dossiers of January 2026 (Circular 03/2025 set).</summary>
+/// <summary>Forms 04, the process control slip and the stop notice as PDF, read back with pdftotext, by the era of the receipt date.</summary>
 [Collection(AppCollection.Name)]
 public sealed class ProcessingFormsTests(MotCuaFactory app)
 {
@@ -58,6 +59,15 @@ public sealed class ProcessingFormsTests(MotCuaFactory app)
             slip.ShouldContain("Đủ điều kiện");
             slip.ShouldContain("hẹn lại: 9 giờ 00 phút, ngày 12/01/2026");
             slip.ShouldContain("Kết quả giải quyết hồ sơ: Trước hạn");
+
+            // A dossier received before 1/7/2025 keeps the forms of Circular 01/2018: 04 is a slip, the control slip is 05.
+            app.WithDb(db => db.Dossiers.Where(d => d.Id == id).ExecuteUpdate(u => u.SetProperty(d => d.ReceivedAt, new DateTime(2025, 6, 30, 2, 0, 0, DateTimeKind.Utc))));
+            var old = await PdfAsync(desk, $"/backoffice/ho-so/{id}/bieu-mau/kiem-soat?format=pdf");
+            old.ShouldContain("Mẫu số 05 (Thông tư số 01/2018/TT-VPCP)");
+            old.ShouldContain("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+            var oldApology = await PdfAsync(desk, $"/backoffice/ho-so/{id}/bieu-mau/xin-loi?format=pdf");
+            oldApology.ShouldContain("Mẫu số 04 (Thông tư số 01/2018/TT-VPCP)");
+            oldApology.ShouldContain("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
         }
         finally
         {
