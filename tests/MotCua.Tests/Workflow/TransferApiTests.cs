@@ -62,7 +62,7 @@ public sealed class TransferApiTests(MotCuaFactory app)
         (await agency.PostAsJsonAsync($"/api/v1/dossiers/{code}/transfer/accept", new { version = Version(rejected) })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
-    private async Task<(string Code, HttpClient Specialist, HttpClient Agency, HttpClient Leader)> ArrangeAsync()
+    internal async Task<(string Code, HttpClient Specialist, HttpClient Agency, HttpClient Leader)> ArrangeAsync()
     {
         var (unit, desk) = await app.DeskAsync(MaritalStatus);
         var other = await app.CreateUnitAsync("000.00.00.H50");

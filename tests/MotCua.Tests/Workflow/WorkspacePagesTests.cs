@@ -151,6 +151,26 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task The_other_agency_answers_a_transfer_from_the_workspace_and_a_rejection_needs_a_reason()
+    {
+        var (code, specialist, agency, _) = await new TransferApiTests(app).ArrangeAsync();
+        var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
+        var url = $"/backoffice/ho-so/{id}";
+        (await PostAsync(specialist, url, "Forward", new() { ["version"] = "2" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var pending = await agency.GetStringAsync(url);
+        pending.ShouldContain("chờ cơ quan phối hợp tiếp nhận");
+        Actions(pending).ShouldBe(["transfer-accept", "transfer-reject", "results"]);
+        Actions(await specialist.GetStringAsync(url)).ShouldNotContain("forward");
+
+        (await PostAsync(agency, url, "RejectTransfer", new() { ["version"] = "3", ["reason"] = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await PostAsync(agency, url, "RejectTransfer", new() { ["version"] = "3", ["reason"] = "Không thuộc thẩm quyền xác minh" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await agency.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        Actions(await specialist.GetStringAsync(url)).ShouldContain("forward");
+    }
+
+    [Fact]
     public void A_history_chain_check_names_the_first_altered_or_missing_entry()
     {
         var first = Event(1, AuditEvent.GenesisHash, "dossier.received");
