@@ -65,6 +65,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000000");
         builder.UseSetting("MotCua:RateLimits:TrackingPerMinute", "100000000");
         builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
+        builder.UseSetting("Workflow:WatchInterval", "1.00:00:00");
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
     }
 
