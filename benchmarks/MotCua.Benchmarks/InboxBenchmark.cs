@@ -46,9 +46,14 @@ internal static class InboxBenchmark
 
         await IntakeBenchmark.MeasureAsync(TimeSpan.FromSeconds(2), users, (client, _) => PageAsync(client, "/api/v1/inbox/office?size=20"));
         var api = await IntakeBenchmark.MeasureAsync(IntakeBenchmark.Duration, users, (client, _) => PageAsync(client, "/api/v1/inbox/office?size=20"));
+        // The same harness on the cheapest endpoints, to read the figures on a loaded machine.
+        var live = await IntakeBenchmark.MeasureAsync(IntakeBenchmark.Duration, users, (client, _) => GetAsync(client, "/health/live"));
+        var me = await IntakeBenchmark.MeasureAsync(IntakeBenchmark.Duration, users, (client, _) => GetAsync(client, "/api/v1/auth/me"));
         var raw = await IntakeBenchmark.RawAsync(host, IntakeBenchmark.Duration, (connection, i) => QueryAsync(connection, offices[i % clients].Path));
         Print("office queue via HTTP API", api);
         Print("raw SQL of the same query", raw);
+        Print("/health/live (no database)", live);
+        Print("/api/v1/auth/me (session)", me);
         Console.WriteLine($"  median {BenchHost.Number(api.P50, "N2")} ms  (goal ≤ 20 ms)");
         await using var connection = new NpgsqlConnection(host.ConnectionString);
         await connection.OpenAsync();
@@ -65,6 +70,12 @@ internal static class InboxBenchmark
     private static void Print(string name, IntakeBenchmark.Result result) =>
         Console.WriteLine($"  {name,-28} {BenchHost.Number(result.PerSecond),8} req/s  median {BenchHost.Number(result.P50, "N2")} ms  p95 {BenchHost.Number(result.P95, "N2")} ms  "
             + $"p99 {BenchHost.Number(result.P99, "N2")} ms  ({BenchHost.Number(result.Count)} in {BenchHost.Number(result.Seconds, "N1")} s)");
+
+    private static async Task GetAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+    }
 
     private static async Task<(int Rows, string? Next)> PageAsync(HttpClient client, string url)
     {
