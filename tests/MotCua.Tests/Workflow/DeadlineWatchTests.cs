@@ -129,6 +129,19 @@ public sealed class DeadlineWatchTests(MotCuaFactory app)
         dossier.Version.ShouldBe(4);
     }
 
+    [Theory]
+    [InlineData(0, 8, 60)]
+    [InlineData(366, 8, 60)]
+    [InlineData(30, 0, 60)]
+    [InlineData(30, 8, 0)]
+    public void A_watch_setting_out_of_range_stops_the_start(int waitDays, int soonHours, int intervalSeconds) =>
+        Should.Throw<InvalidOperationException>(() => new WorkflowOptions
+        {
+            SupplementWaitWorkingDays = waitDays,
+            SoonDueWorkingHours = soonHours,
+            WatchInterval = TimeSpan.FromSeconds(intervalSeconds),
+        }.Validated());
+
     /// <summary>Two web nodes running the same round at the same moment.</summary>
     private async Task<int[]> RoundsAsync<T>(Func<IServiceProvider, CancellationToken, Task<T>> round)
     {
