@@ -65,30 +65,41 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000000");
         builder.UseSetting("MotCua:RateLimits:TrackingPerMinute", "100000000");
         builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
+        builder.UseSetting("Workflow:WatchInterval", "1.00:00:00");
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
     }
 
     /// <summary>A new commune under the province that provides the procedure, and a desk officer signed in there.</summary>
     public async Task<(string Unit, HttpClient Client)> DeskAsync(string procedureCode)
     {
-        string userName;
-        string unitCode;
+        var (id, code, _) = await CommuneAsync($"{Random.Shared.Next(1000):000}.{Random.Shared.Next(100):00}.{Random.Shared.Next(100):00}.B{Random.Shared.Next(100):00}", procedureCode);
+        return (code, await StaffAsync(id, StaffRole.DeskOfficer));
+    }
+
+    /// <summary>A new commune under the province, providing the procedure.</summary>
+    public async Task<(int Id, string Code, string Path)> CommuneAsync(string unitCode, string procedureCode)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var province = db.Units.Single(u => u.Code == "000.00.00.H50");
+        var unit = new AdministrativeUnit { Code = unitCode, Name = "Xã Đo Tải " + unitCode, Kind = UnitKind.Commune, Level = UnitLevel.Commune, ValidFrom = new DateOnly(2020, 1, 1) };
+        unit.PlaceUnder(province);
+        db.Units.Add(unit);
+        await db.SaveChangesAsync();
+        db.ProcedureProviders.Add(new ProcedureProvider { ProcedureId = db.Procedures.Single(p => p.Code == procedureCode).Id, UnitId = unit.Id });
+        await db.SaveChangesAsync();
+        return (unit.Id, unit.Code, unit.Path);
+    }
+
+    /// <summary>A staff account holding <paramref name="role"/> in the unit, signed in (password and TOTP) on a new client.</summary>
+    public async Task<HttpClient> StaffAsync(int unitId, StaffRole role)
+    {
+        var userName = "bench" + Guid.NewGuid().ToString("N")[..10];
         using (var scope = Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-            var province = db.Units.Single(u => u.Code == "000.00.00.H50");
-            unitCode = $"{Random.Shared.Next(1000):000}.{Random.Shared.Next(100):00}.{Random.Shared.Next(100):00}.B{Random.Shared.Next(100):00}";
-            var unit = new AdministrativeUnit { Code = unitCode, Name = "Xã Đo Tải " + unitCode, Kind = UnitKind.Commune, Level = UnitLevel.Commune, ValidFrom = new DateOnly(2020, 1, 1) };
-            unit.PlaceUnder(province);
-            db.Units.Add(unit);
-            await db.SaveChangesAsync();
-            db.ProcedureProviders.Add(new ProcedureProvider { ProcedureId = db.Procedures.Single(p => p.Code == procedureCode).Id, UnitId = unit.Id });
-            await db.SaveChangesAsync();
-
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            userName = "bench" + Guid.NewGuid().ToString("N")[..10];
             var user = new AppUser { Id = Guid.CreateVersion7(), UserName = userName, FullName = "Cán bộ đo tải", Kind = AccountKind.Staff, TwoFactorEnabled = true };
-            user.Roles.Add(new RoleAssignment { Role = StaffRole.DeskOfficer, UnitId = unit.Id });
+            user.Roles.Add(new RoleAssignment { Role = role, UnitId = unitId });
             (await users.CreateAsync(user, DemoSeeder.StaffPassword)).Succeeded.ShouldBeTrue();
             var store = (IUserAuthenticatorKeyStore<AppUser>)scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>();
             await store.SetAuthenticatorKeyAsync(user, DemoSeeder.TotpSecret, CancellationToken.None);
@@ -98,7 +109,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         var client = NewClient();
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName, password = DemoSeeder.StaffPassword, code = Totp.Code(DemoSeeder.TotpSecret, DateTimeOffset.UtcNow) });
         login.EnsureSuccessStatusCode();
-        return (unitCode, client);
+        return client;
     }
 
     public HttpClient NewClient() => new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })

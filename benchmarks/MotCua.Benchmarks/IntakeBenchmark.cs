@@ -12,10 +12,10 @@ namespace MotCua.Benchmarks;
 /// </summary>
 internal static class IntakeBenchmark
 {
-    private static readonly int Clients = int.TryParse(Environment.GetEnvironmentVariable("MOTCUA_BENCH_CLIENTS"), out var c) ? c : 16;
+    internal static readonly int Clients = int.TryParse(Environment.GetEnvironmentVariable("MOTCUA_BENCH_CLIENTS"), out var c) ? c : 16;
     private const string Procedure = "1.004873";
 
-    private static TimeSpan Duration => TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("MOTCUA_BENCH_SECONDS"), out var s) ? s : 10);
+    internal static TimeSpan Duration => TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("MOTCUA_BENCH_SECONDS"), out var s) ? s : 10);
 
     public static async Task RunAsync()
     {
@@ -100,7 +100,7 @@ internal static class IntakeBenchmark
         }
     }
 
-    internal sealed record Result(long Count, double Seconds, double P50, double P99)
+    internal sealed record Result(long Count, double Seconds, double P50, double P95, double P99)
     {
         public double PerSecond => Count / Seconds;
     }
@@ -123,10 +123,10 @@ internal static class IntakeBenchmark
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all.Length, seconds, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new Result(all.Length, seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
     }
 
-    private static async Task<Result> RawAsync(BenchHost host, TimeSpan duration, Func<NpgsqlConnection, int, Task> operation, Func<NpgsqlConnection, Task>? setUp = null)
+    internal static async Task<Result> RawAsync(BenchHost host, TimeSpan duration, Func<NpgsqlConnection, int, Task> operation, Func<NpgsqlConnection, Task>? setUp = null)
     {
         var connections = new List<NpgsqlConnection>();
         for (var i = 0; i < Clients; i++)

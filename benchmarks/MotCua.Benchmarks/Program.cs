@@ -11,6 +11,7 @@ internal static class Entry
             return Task.CompletedTask;
         },
         ["intake"] = _ => IntakeBenchmark.RunAsync(),
+        ["inbox"] = _ => InboxBenchmark.RunAsync(),
         // catalog-search [seconds=20] [procedures=5000] [clients=16]
         ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
     };

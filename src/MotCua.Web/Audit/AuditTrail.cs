@@ -21,8 +21,10 @@ internal sealed class AuditTrail(MotCuaDbContext db, TimeProvider clock)
             .Where(e => e.State == EntityState.Added && e.Entity.StreamId == streamId)
             .Select(e => e.Entity)
             .MaxBy(e => e.Sequence);
+        // An entity inserted in this unit of work has no history yet: its stream starts here, without a read.
         var head = pending is not null
             ? new Head(pending.Sequence, pending.Hash)
+            : IsBeingCreated(entityType, entityId) ? null
             : await db.AuditEvents.AsNoTracking()
                 .Where(e => e.StreamId == streamId)
                 .OrderByDescending(e => e.Sequence)
@@ -49,6 +51,11 @@ internal sealed class AuditTrail(MotCuaDbContext db, TimeProvider clock)
         row.Seal();
         db.AuditEvents.Add(row);
     }
+
+    private bool IsBeingCreated(string entityType, string entityId) =>
+        db.ChangeTracker.Entries().Any(e => e.State == EntityState.Added && e.Metadata.ClrType.Name == entityType
+            && e.Metadata.FindPrimaryKey()?.Properties is [var key] && !e.Property(key.Name).IsTemporary
+            && string.Equals(Convert.ToString(e.Property(key.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture), entityId, StringComparison.Ordinal));
 
     private sealed record Head(int Sequence, string Hash);
 }

@@ -11,6 +11,9 @@ internal static class CatalogModule
 {
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(IntakeCacheOptions.Section).Get<IntakeCacheOptions>() ?? new IntakeCacheOptions());
+        builder.Services.AddSingleton<IntakeCache>();
         builder.Services.AddScoped<IProcedureCatalog, ProcedureCatalog>();
         builder.Services.AddSingleton<CatalogSearchIndex>();
         // The search index learns of committed catalog changes from the DbContext itself.

@@ -15,7 +15,7 @@ internal interface IProcedureCatalog
 }
 
 internal sealed record PinnedVersion(
-    int VersionId, string Code, int Number, string Name, UnitLevel Level, string DomainCode, string DomainName, OnlineMode OnlineMode,
+    int VersionId, string Code, int Number, string Name, UnitLevel Level, string DomainCode, string DomainName, OnlineMode OnlineMode, bool PostalIntake,
     DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<GetProcedure.Time> Times, IReadOnlyList<GetProcedure.Fee> Fees,
     IReadOnlyList<PinnedVersion.RequiredDocument> Components)
 {
@@ -25,12 +25,15 @@ internal sealed record PinnedVersion(
         Times.FirstOrDefault(t => t.Channel == channel) ?? Times.FirstOrDefault(t => t.Channel == Channel.Counter);
 }
 
-internal sealed class ProcedureCatalog(MotCuaDbContext db) : IProcedureCatalog
+internal sealed class ProcedureCatalog(MotCuaDbContext db, IntakeCache cache) : IProcedureCatalog
 {
-    public async Task<PinnedVersion?> GetVersionValidOnAsync(string code, DateOnly date, CancellationToken cancellationToken) =>
+    public Task<PinnedVersion?> GetVersionValidOnAsync(string code, DateOnly date, CancellationToken cancellationToken) =>
+        cache.GetAsync((nameof(PinnedVersion), code, date), () => ReadVersionAsync(code, date, cancellationToken));
+
+    private async Task<PinnedVersion?> ReadVersionAsync(string code, DateOnly date, CancellationToken cancellationToken) =>
         await CatalogQueries.ValidOn(db.ProcedureVersions.AsNoTracking(), date)
             .Where(v => v.Procedure!.Code == code)
-            .Select(v => new PinnedVersion(v.Id, code, v.Number, v.Name, v.Level, v.Domain!.Code, v.Domain.Name, v.OnlineMode, v.ValidFrom!.Value, v.ValidTo,
+            .Select(v => new PinnedVersion(v.Id, code, v.Number, v.Name, v.Level, v.Domain!.Code, v.Domain.Name, v.OnlineMode, v.PostalIntake, v.ValidFrom!.Value, v.ValidTo,
                 v.Times.Select(t => new GetProcedure.Time(t.Channel, t.Amount, t.Unit, t.SameDayCutoff)).ToList(),
                 v.Fees.Select(f => new GetProcedure.Fee(f.Kind, f.Name, f.Amount, f.Exemptions)).ToList(),
                 v.Components.OrderBy(c => c.Order).Select(c => new PinnedVersion.RequiredDocument(c.Order, c.Name, c.Originals, c.CertifiedCopies, c.Copies)).ToList()))

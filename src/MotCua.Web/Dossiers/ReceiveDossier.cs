@@ -46,7 +46,7 @@ internal static class ReceiveDossier
 
 /// <summary>The intake steps shared by the API and the counter page.</summary>
 internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, IWorkingCalendar calendars, DossierCodes codes,
-    AuditTrail audit, DossierNotices notices, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    AuditTrail audit, DossierNotices notices, TimeProvider clock, IStringLocalizer<SharedResource> localizer, IntakeCache cache)
 {
     public async Task<(ReceiveDossier.Response Response, bool Replayed)> ReceiveAsync(ReceiveDossier.Request request, IReadOnlyList<DossierFile> files,
         string? idempotencyKey, CancellationToken cancellationToken)
@@ -185,14 +185,14 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
             errors.Add("procedureCode", "Dossiers.UnknownProcedure", request.ProcedureCode.Length > 60 ? request.ProcedureCode[..60] : request.ProcedureCode);
         }
 
-        if (pinned is not null && !await ChannelOfferedAsync(pinned, channel, cancellationToken))
+        if (pinned is not null && !ChannelOffered(pinned, channel))
         {
             errors.Add("channel", "Dossiers.ChannelNotOffered", localizer["Channel." + channel].Value);
         }
 
         errors.ThrowIfAny();
-        var desk = await Routing.DeskAsync(db, actor, request.DeskUnitCode, today, cancellationToken);
-        var handler = await Routing.HandlerAsync(db, pinned!.Code, desk, request.HandlingUnitCode, today, errors, cancellationToken);
+        var desk = await Routing.DeskAsync(db, cache, actor, request.DeskUnitCode, today, cancellationToken);
+        var handler = await Routing.HandlerAsync(db, cache, pinned!.Code, desk, request.HandlingUnitCode, today, errors, cancellationToken);
         errors.ThrowIfAny();
 
         var dossier = new Dossier
@@ -221,11 +221,11 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
         return (dossier, pinned);
     }
 
-    private async Task<bool> ChannelOfferedAsync(PinnedVersion pinned, Channel channel, CancellationToken cancellationToken) => channel switch
+    private static bool ChannelOffered(PinnedVersion pinned, Channel channel) => channel switch
     {
         Channel.Counter => true,
         Channel.Online => pinned.OnlineMode != OnlineMode.None,
-        Channel.Postal => await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == pinned.VersionId).Select(v => v.PostalIntake).FirstAsync(cancellationToken),
+        Channel.Postal => pinned.PostalIntake,
     };
 
     private async Task<ReceiveDossier.Response?> ReplayAsync(string key, CancellationToken cancellationToken)

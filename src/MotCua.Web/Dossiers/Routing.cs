@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
@@ -15,14 +16,17 @@ internal sealed record UnitRef(int Id, string Code, string Name, string Path);
 /// </summary>
 internal static class Routing
 {
+    private sealed record DeskUnit(UnitRef Ref, DateOnly ValidFrom, DateOnly? ValidTo);
+
     /// <summary>The desk the officer acts for: the named unit, or the unit of the officer's desk role.</summary>
-    public static async Task<UnitRef> DeskAsync(MotCuaDbContext db, CurrentActor actor, string? deskUnitCode, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<UnitRef> DeskAsync(MotCuaDbContext db, IntakeCache cache, CurrentActor actor, string? deskUnitCode, DateOnly today,
+        CancellationToken cancellationToken)
     {
         var code = deskUnitCode ?? actor.Roles.Where(r => r.Role == StaffRole.DeskOfficer).Select(r => r.UnitCode).FirstOrDefault()
             ?? throw ProblemException.Forbidden();
-        var unit = await db.Units.AsNoTracking().Where(u => u.Code == code)
-            .Select(u => new { Ref = new UnitRef(u.Id, u.Code, u.Name, u.Path), u.ValidFrom, u.ValidTo })
-            .FirstOrDefaultAsync(cancellationToken);
+        var unit = await cache.GetAsync((nameof(DeskUnit), code), () => db.Units.AsNoTracking().Where(u => u.Code == code)
+            .Select(u => new DeskUnit(new UnitRef(u.Id, u.Code, u.Name, u.Path), u.ValidFrom, u.ValidTo))
+            .FirstOrDefaultAsync(cancellationToken));
         if (unit is null || !actor.Covers(unit.Ref.Path, StaffRole.DeskOfficer))
         {
             throw ProblemException.Forbidden();
@@ -37,13 +41,13 @@ internal static class Routing
     }
 
     /// <summary>The competent unit among the procedure's providers active today.</summary>
-    public static async Task<UnitRef> HandlerAsync(MotCuaDbContext db, string procedureCode, UnitRef desk, string? requested, DateOnly today,
-        FieldErrors errors, CancellationToken cancellationToken)
+    public static async Task<UnitRef> HandlerAsync(MotCuaDbContext db, IntakeCache cache, string procedureCode, UnitRef desk, string? requested,
+        DateOnly today, FieldErrors errors, CancellationToken cancellationToken)
     {
-        var providers = await db.ProcedureProviders.AsNoTracking()
+        var providers = await cache.GetAsync((nameof(HandlerAsync), procedureCode, today), () => db.ProcedureProviders.AsNoTracking()
             .Where(p => p.Procedure!.Code == procedureCode && p.Unit!.ValidFrom <= today && (p.Unit.ValidTo == null || p.Unit.ValidTo >= today))
             .Select(p => new UnitRef(p.Unit!.Id, p.Unit.Code, p.Unit.Name, p.Unit.Path))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
         var province = "/" + desk.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0] + "/";
         var inProvince = providers.Where(p => p.Path.StartsWith(province, StringComparison.Ordinal)).ToList();
         var chosen = requested is not null

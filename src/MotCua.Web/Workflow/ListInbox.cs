@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
@@ -27,8 +28,10 @@ internal enum InboxKind
 }
 
 /// <summary>
-/// <c>GET /api/v1/inbox/{kind}?after=…&amp;size=…</c>: a page of an inbox sorted by due date (then code), with keyset
-/// pagination (the cursor is the last row's due moment and code), and the working time each dossier has left.
+/// <c>GET /api/v1/inbox/{kind}?after=…&amp;size=…&amp;procedure=…&amp;domain=…&amp;state=…&amp;channel=…&amp;from=…&amp;to=…</c>: a page of an
+/// inbox sorted by due date (then code), with keyset pagination (the cursor is the last row's due moment and code, so
+/// a page costs the same however deep it is), filtered by procedure, domain, state, channel and receipt dates
+/// (Vietnamese calendar days), with the working time each dossier has left.
 /// </summary>
 internal static class ListInbox
 {
@@ -39,7 +42,10 @@ internal static class ListInbox
 
     public sealed record Response(IReadOnlyList<Row> Items, string? Next);
 
-    public static async Task<Ok<Response>> Handle(string kind, string? after, int? size, MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars,
+    /// <summary>Optional filters; <c>from</c> and <c>to</c> are receipt dates, <c>yyyy-MM-dd</c>, both included.</summary>
+    public sealed record Filter(string? Procedure, string? Domain, string? State, string? Channel, string? From, string? To);
+
+    public static async Task<Ok<Response>> Handle(string kind, string? after, int? size, [AsParameters] Filter filter, MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars,
         TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
@@ -60,9 +66,47 @@ internal static class ListInbox
             errors.Add("after", "Workflow.BadCursor");
         }
 
+        var state = Parse<DossierState>(filter.State, "state", errors);
+        var channel = Parse<Channel>(filter.Channel, "channel", errors);
+        var from = Date(filter.From, "from", errors);
+        var to = Date(filter.To, "to", errors);
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
         var query = Box(db.Dossiers.AsNoTracking(), box, actor, now);
+        if (!string.IsNullOrWhiteSpace(filter.Procedure))
+        {
+            var procedure = filter.Procedure.Trim();
+            query = query.Where(d => d.ProcedureCode == procedure);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Domain))
+        {
+            var domain = filter.Domain.Trim();
+            query = query.Where(d => d.DomainCode == domain);
+        }
+
+        if (state is { } s)
+        {
+            query = query.Where(d => d.State == s);
+        }
+
+        if (channel is { } ch)
+        {
+            query = query.Where(d => d.Channel == ch);
+        }
+
+        if (from is { } first)
+        {
+            var start = VietnamTime.FromLocal(first.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(d => d.ReceivedAt >= start);
+        }
+
+        if (to is { } last)
+        {
+            var end = VietnamTime.FromLocal(last.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(d => d.ReceivedAt < end);
+        }
+
         if (cursor is { } c)
         {
             query = query.Where(d => d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0));
@@ -112,5 +156,38 @@ internal static class ListInbox
             && t is > 0 and < 3155378975999999999
             ? (new DateTime(t, DateTimeKind.Utc), code)
             : null;
+    }
+
+    private static T? Parse<T>(string? value, string field, FieldErrors errors)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, CultureInfo.InvariantCulture, out _))
+        {
+            return parsed;
+        }
+
+        errors.Add(field, "Workflow.BadFilter");
+        return null;
+    }
+
+    private static DateOnly? Date(string? value, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, "Validation.BadDate");
+        return null;
     }
 }

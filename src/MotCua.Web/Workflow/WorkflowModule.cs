@@ -7,11 +7,12 @@ internal static class WorkflowModule
 {
     public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(builder.Configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions());
+        builder.Services.AddSingleton((builder.Configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions()).Validated());
         builder.Services.AddScoped<DossierSteps>();
         builder.Services.AddScoped<WorkflowNotices>();
         builder.Services.AddScoped<AttachResults.Handler>();
         builder.Services.AddScoped<ProcessingSlips>();
+        builder.Services.AddHostedService<DeadlineWatch>();
         return builder;
     }
 

@@ -6,6 +6,9 @@ using MotCua.Web.Integration.Outbox;
 
 namespace MotCua.Web.Workflow;
 
+/// <summary>Where an officer can be reached.</summary>
+internal sealed record StaffContact(string? Email, string? Phone);
+
 /// <summary>Tells the owner by SMS and email what processing did; queued in the same transaction as the change.</summary>
 internal sealed class WorkflowNotices(Outbox outbox, IStringLocalizer<SharedResource> localizer)
 {
@@ -16,6 +19,24 @@ internal sealed class WorkflowNotices(Outbox outbox, IStringLocalizer<SharedReso
     public void Extended(Dossier dossier) => Send(dossier, "Notice.Extended", dossier.Code!, dossier.ExtensionReason ?? "", Time(dossier.DueAt!.Value));
 
     public void Ended(Dossier dossier) => Send(dossier, "Notice.Ended", dossier.Code!, localizer["DossierState." + dossier.State].Value, dossier.Reason ?? "");
+
+    /// <summary>A notice to officers about a dossier: by email, or by SMS to those without an address.</summary>
+    public void ToStaff(IEnumerable<StaffContact> recipients, Guid dossierId, string key, params object[] arguments)
+    {
+        var text = localizer[key, arguments].Value;
+        var subject = localizer["Notice.StaffSubject"].Value;
+        foreach (var recipient in recipients)
+        {
+            if (recipient.Email is { Length: > 0 } email)
+            {
+                outbox.Enqueue(NotificationChannel.Email, email, subject, text, "Dossier:" + dossierId);
+            }
+            else if (recipient.Phone is { Length: > 0 } phone)
+            {
+                outbox.Enqueue(NotificationChannel.Sms, phone, subject, text, "Dossier:" + dossierId);
+            }
+        }
+    }
 
     private void Send(Dossier dossier, string key, params object[] arguments)
     {

@@ -60,6 +60,39 @@ public sealed class InboxApiTests(MotCuaFactory app)
         (await specialist.GetAsync("/api/v1/inbox/office?after=garbage")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task The_office_queue_filters_by_procedure_state_channel_and_receipt_dates_and_refuses_bad_filters()
+    {
+        var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
+        string early;
+        string late;
+        try
+        {
+            early = await _flow.ReceiveAsync(desk, Vn(5, 9));
+            await _flow.ActAsync(desk, early, "start", Vn(5, 10), new { version = 1 });
+            late = await _flow.ReceiveAsync(desk, Vn(7, 16, 30));
+            await _flow.ActAsync(desk, late, "start", Vn(7, 16, 45), new { version = 1 });
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office?procedure=1.004873&state=Processing&channel=Counter")).ShouldBe([early, late]);
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office?from=2026-01-06&to=2026-01-07")).ShouldBe([late]);
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office?to=2026-01-05&domain=" + Uri.EscapeDataString(DomainOf(early)))).ShouldBe([early]);
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office?channel=Online")).ShouldBeEmpty();
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office?procedure=1.000001")).ShouldBeEmpty();
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office?state=Received")).ShouldBeEmpty();
+
+        var bad = await specialist.GetAsync("/api/v1/inbox/office?state=Closed&channel=7&from=05/01/2026");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ShouldBe(["channel", "from", "state"]);
+    }
+
+    private string DomainOf(string code) => app.WithDb(db => db.Dossiers.Where(d => d.Code == code).Select(d => d.DomainCode).Single())!;
+
     private static IEnumerable<string> Codes(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("code").GetString()!);
 
     private static async Task<JsonElement> GetAsync(HttpClient client, string url)
