@@ -73,46 +73,9 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = ListInbox.Box(db.Dossiers.AsNoTracking(), tab.Kind, actor, now);
-        if (!string.IsNullOrWhiteSpace(Procedure))
-        {
-            var code = Procedure.Trim();
-            query = query.Where(d => d.ProcedureCode == code);
-        }
-
-        if (!string.IsNullOrWhiteSpace(Domain))
-        {
-            query = query.Where(d => d.DomainCode == Domain);
-        }
-
-        if (State is { } state)
-        {
-            query = query.Where(d => d.State == state);
-        }
-
-        if (Channel is { } channel)
-        {
-            query = query.Where(d => d.Channel == channel);
-        }
-
-        if (From is { } from)
-        {
-            var start = VietnamTime.FromLocal(from.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-            query = query.Where(d => d.ReceivedAt >= start);
-        }
-
-        if (To is { } to)
-        {
-            var end = VietnamTime.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-            query = query.Where(d => d.ReceivedAt < end);
-        }
-
-        if (cursor is { } c)
-        {
-            query = query.Where(d => d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0));
-        }
-
-        var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Code).Take(PageSize + 1)
+        var query = ListInbox.Page(ListInbox.Box(db.Dossiers.AsNoTracking(), tab.Kind, actor, now),
+            new ListInbox.Selection(Procedure, Domain, State, Channel, From, To), cursor);
+        var rows = await query.Take(PageSize + 1)
             .Select(d => new
             {
                 d.Id,
@@ -155,7 +118,7 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
                 WorkingTimeText.Left(localizer, left, calendar.Hours.DayLength), left < TimeSpan.Zero));
         }
 
-        Next = rows.Count > PageSize ? string.Create(CultureInfo.InvariantCulture, $"{page[^1].DueAt!.Value.Ticks}_{page[^1].Code}") : null;
+        Next = rows.Count > PageSize ? ListInbox.NextCursor(page[^1].DueAt!.Value, page[^1].Code!) : null;
         return Page();
     }
 

@@ -45,6 +45,9 @@ internal static class ListInbox
     /// <summary>Optional filters; <c>from</c> and <c>to</c> are receipt dates, <c>yyyy-MM-dd</c>, both included.</summary>
     public sealed record Filter(string? Procedure, string? Domain, string? State, string? Channel, string? From, string? To);
 
+    /// <summary>The parsed filters (receipt dates are Vietnamese calendar days, both included).</summary>
+    internal sealed record Selection(string? Procedure, string? Domain, DossierState? State, Channel? Channel, DateOnly? From, DateOnly? To);
+
     public static async Task<Ok<Response>> Handle(string kind, string? after, int? size, [AsParameters] Filter filter, MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars,
         TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
@@ -72,47 +75,8 @@ internal static class ListInbox
         var to = Date(filter.To, "to", errors);
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = Box(db.Dossiers.AsNoTracking(), box, actor, now);
-        if (!string.IsNullOrWhiteSpace(filter.Procedure))
-        {
-            var procedure = filter.Procedure.Trim();
-            query = query.Where(d => d.ProcedureCode == procedure);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Domain))
-        {
-            var domain = filter.Domain.Trim();
-            query = query.Where(d => d.DomainCode == domain);
-        }
-
-        if (state is { } s)
-        {
-            query = query.Where(d => d.State == s);
-        }
-
-        if (channel is { } ch)
-        {
-            query = query.Where(d => d.Channel == ch);
-        }
-
-        if (from is { } first)
-        {
-            var start = VietnamTime.FromLocal(first.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-            query = query.Where(d => d.ReceivedAt >= start);
-        }
-
-        if (to is { } last)
-        {
-            var end = VietnamTime.FromLocal(last.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-            query = query.Where(d => d.ReceivedAt < end);
-        }
-
-        if (cursor is { } c)
-        {
-            query = query.Where(d => d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0));
-        }
-
-        var rows = await query.OrderBy(d => d.DueAt).ThenBy(d => d.Code).Take(pageSize + 1)
+        var query = Page(Box(db.Dossiers.AsNoTracking(), box, actor, now), new Selection(filter.Procedure, filter.Domain, state, channel, from, to), cursor);
+        var rows = await query.Take(pageSize + 1)
             .Select(d => new { d.Id, d.Code, d.ProcedureName, Owner = d.Owner.Name, d.State, d.DueAt, d.CurrentStep, d.AssigneeId, d.TransferUnitPath, d.TransferAccepted, d.HandlingUnitPath })
             .ToListAsync(cancellationToken);
         var page = rows.Take(pageSize).ToList();
@@ -131,7 +95,7 @@ internal static class ListInbox
         }
 
         var next = rows.Count > pageSize ? page[^1] : null;
-        return TypedResults.Ok(new Response(items, next is null ? null : string.Create(CultureInfo.InvariantCulture, $"{next.DueAt!.Value.Ticks}_{next.Code}")));
+        return TypedResults.Ok(new Response(items, next is null ? null : NextCursor(next.DueAt!.Value, next.Code!)));
     }
 
     internal static IQueryable<Dossier> Box(IQueryable<Dossier> dossiers, InboxKind box, CurrentActor actor, DateTime now)
@@ -148,6 +112,53 @@ internal static class ListInbox
             InboxKind.Overdue => Routing.Visible(undecided, actor).Where(d => d.DueAt < now),
         };
     }
+
+    /// <summary>The box narrowed by the selection, from the cursor on, in due-date order (the page and the API share it).</summary>
+    internal static IQueryable<Dossier> Page(IQueryable<Dossier> query, Selection selection, (DateTime Due, string Code)? cursor)
+    {
+        if (!string.IsNullOrWhiteSpace(selection.Procedure))
+        {
+            var procedure = selection.Procedure.Trim();
+            query = query.Where(d => d.ProcedureCode == procedure);
+        }
+
+        if (!string.IsNullOrWhiteSpace(selection.Domain))
+        {
+            var domain = selection.Domain.Trim();
+            query = query.Where(d => d.DomainCode == domain);
+        }
+
+        if (selection.State is { } state)
+        {
+            query = query.Where(d => d.State == state);
+        }
+
+        if (selection.Channel is { } channel)
+        {
+            query = query.Where(d => d.Channel == channel);
+        }
+
+        if (selection.From is { } first)
+        {
+            var start = VietnamTime.FromLocal(first.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(d => d.ReceivedAt >= start);
+        }
+
+        if (selection.To is { } last)
+        {
+            var end = VietnamTime.FromLocal(last.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
+            query = query.Where(d => d.ReceivedAt < end);
+        }
+
+        if (cursor is { } c)
+        {
+            query = query.Where(d => d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0));
+        }
+
+        return query.OrderBy(d => d.DueAt).ThenBy(d => d.Code);
+    }
+
+    internal static string NextCursor(DateTime dueAt, string code) => string.Create(CultureInfo.InvariantCulture, $"{dueAt.Ticks}_{code}");
 
     internal static (DateTime Due, string Code)? Cursor(string? after)
     {
