@@ -1,0 +1,18 @@
+using MotCua.Web.Identity;
+
+namespace MotCua.Web.Reporting.Outputs;
+
+/// <summary>What the period figures become for people (issue 7): xlsx exports, the tracking ledger, dashboards, the public
+/// disclosure page and Decision 766 scoring. The figures themselves come from <see cref="IPeriodReports"/>.</summary>
+internal static class ReportingOutputsModule
+{
+    public static WebApplicationBuilder AddReportingOutputs(this WebApplicationBuilder builder) => builder;
+
+    public static IEndpointRouteBuilder MapReportingOutputs(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Staff);
+        api.MapGet("/ledger.xlsx", ExportTrackingLedger.Handle).WithName("ExportTrackingLedger")
+            .WithSummary("Sổ theo dõi hồ sơ (mẫu 06 Thông tư 01/2018, mẫu 07 Thông tư 03/2025) dạng Excel");
+        return app;
+    }
+}
