@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using MotCua.Web.Identity;
 
 namespace MotCua.Web.Reporting.Outputs;
@@ -6,7 +7,12 @@ namespace MotCua.Web.Reporting.Outputs;
 /// disclosure page and Decision 766 scoring. The figures themselves come from <see cref="IPeriodReports"/>.</summary>
 internal static class ReportingOutputsModule
 {
-    public static WebApplicationBuilder AddReportingOutputs(this WebApplicationBuilder builder) => builder;
+    public static WebApplicationBuilder AddReportingOutputs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<Decision766Options>().Bind(builder.Configuration.GetSection(Decision766Options.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<Decision766Options>, ValidateDecision766Options>();
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapReportingOutputs(this IEndpointRouteBuilder app)
     {
