@@ -19,6 +19,8 @@ internal static class ReportingOutputsModule
         var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Staff);
         api.MapGet("/ledger.xlsx", ExportTrackingLedger.Handle).WithName("ExportTrackingLedger")
             .WithSummary("Sổ theo dõi hồ sơ (mẫu 06 Thông tư 01/2018, mẫu 07 Thông tư 03/2025) dạng Excel");
+        api.MapGet("/summary.xlsx", ExportPeriodReport.Handle).WithName("ExportPeriodReport")
+            .WithSummary("Báo cáo tình hình, kết quả giải quyết TTHC theo kỳ (cùng lựa chọn như báo cáo tổng hợp) dạng Excel");
         return app;
     }
 }
