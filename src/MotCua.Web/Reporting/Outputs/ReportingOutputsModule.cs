@@ -21,6 +21,8 @@ internal static class ReportingOutputsModule
             .WithSummary("Sổ theo dõi hồ sơ (mẫu 06 Thông tư 01/2018, mẫu 07 Thông tư 03/2025) dạng Excel");
         api.MapGet("/summary.xlsx", ExportPeriodReport.Handle).WithName("ExportPeriodReport")
             .WithSummary("Báo cáo tình hình, kết quả giải quyết TTHC theo kỳ (cùng lựa chọn như báo cáo tổng hợp) dạng Excel");
+        api.MapGet("/decision766", GetDecision766.Handle).WithName("GetDecision766")
+            .WithSummary("Chấm điểm theo Quyết định 766/QĐ-TTg cho đơn vị và kỳ: từng nhóm, từng tiêu chí với số liệu, ngưỡng và điểm");
         return app;
     }
 }
