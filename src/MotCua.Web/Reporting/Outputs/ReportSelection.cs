@@ -31,32 +31,40 @@ internal static class ReportSelection
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>The columns of a period report (DESIGN.md §4.8) in the order of the export, each with its cell.</summary>
+/// <summary>One column of a period report: a count or a rate of the figures, as a workbook cell or as vi-VN text.</summary>
+internal sealed record ReportColumn(string Key, Func<ReportFigures, int>? Count, Func<ReportFigures, decimal?>? Rate)
+{
+    public XlsxCell Cell(ReportFigures figures, bool bold) => Count is { } count ? XlsxCell.Count(count(figures), bold) : XlsxCell.Rate(Rate!(figures), bold);
+
+    public string Text(ReportFigures figures) => Count is { } count ? ViText.Count(count(figures)) : ViText.Rate(Rate!(figures));
+}
+
+/// <summary>The columns of a period report (DESIGN.md §4.8) in the order of the export.</summary>
 internal static class ReportColumns
 {
-    public static readonly (string Key, Func<ReportFigures, bool, XlsxCell> Cell)[] All =
+    public static readonly ReportColumn[] All =
     [
-        ("CarriedOver", (f, b) => XlsxCell.Count(f.CarriedOver, b)),
-        ("ReceivedNew", (f, b) => XlsxCell.Count(f.ReceivedNew, b)),
-        ("ReceivedOnline", (f, b) => XlsxCell.Count(f.ReceivedOnline, b)),
-        ("ReceivedCounter", (f, b) => XlsxCell.Count(f.ReceivedCounter, b)),
-        ("ReceivedPostal", (f, b) => XlsxCell.Count(f.ReceivedPostal, b)),
-        ("Resolved", (f, b) => XlsxCell.Count(f.Resolved, b)),
-        ("ResolvedEarly", (f, b) => XlsxCell.Count(f.ResolvedEarly, b)),
-        ("ResolvedOnTime", (f, b) => XlsxCell.Count(f.ResolvedOnTime, b)),
-        ("ResolvedLate", (f, b) => XlsxCell.Count(f.ResolvedLate, b)),
-        ("InProgressWithinDeadline", (f, b) => XlsxCell.Count(f.InProgressWithinDeadline, b)),
-        ("InProgressOverdue", (f, b) => XlsxCell.Count(f.InProgressOverdue, b)),
-        ("Refused", (f, b) => XlsxCell.Count(f.Refused, b)),
-        ("Withdrawn", (f, b) => XlsxCell.Count(f.Withdrawn, b)),
-        ("Stopped", (f, b) => XlsxCell.Count(f.Stopped, b)),
-        ("AwaitingSupplement", (f, b) => XlsxCell.Count(f.AwaitingSupplement, b)),
-        ("ResultsAttached", (f, b) => XlsxCell.Count(f.ResultsAttached, b)),
-        ("Digitised", (f, b) => XlsxCell.Count(f.Digitised, b)),
-        ("OnTimeRate", (f, b) => XlsxCell.Rate(f.OnTimeRate, b)),
-        ("OnlineShare", (f, b) => XlsxCell.Rate(f.OnlineShare, b)),
-        ("PostalShare", (f, b) => XlsxCell.Rate(f.PostalShare, b)),
-        ("ResultsAttachedShare", (f, b) => XlsxCell.Rate(f.ResultsAttachedShare, b)),
-        ("DigitisedShare", (f, b) => XlsxCell.Rate(f.DigitisedShare, b)),
+        new("CarriedOver", f => f.CarriedOver, null),
+        new("ReceivedNew", f => f.ReceivedNew, null),
+        new("ReceivedOnline", f => f.ReceivedOnline, null),
+        new("ReceivedCounter", f => f.ReceivedCounter, null),
+        new("ReceivedPostal", f => f.ReceivedPostal, null),
+        new("Resolved", f => f.Resolved, null),
+        new("ResolvedEarly", f => f.ResolvedEarly, null),
+        new("ResolvedOnTime", f => f.ResolvedOnTime, null),
+        new("ResolvedLate", f => f.ResolvedLate, null),
+        new("InProgressWithinDeadline", f => f.InProgressWithinDeadline, null),
+        new("InProgressOverdue", f => f.InProgressOverdue, null),
+        new("Refused", f => f.Refused, null),
+        new("Withdrawn", f => f.Withdrawn, null),
+        new("Stopped", f => f.Stopped, null),
+        new("AwaitingSupplement", f => f.AwaitingSupplement, null),
+        new("ResultsAttached", f => f.ResultsAttached, null),
+        new("Digitised", f => f.Digitised, null),
+        new("OnTimeRate", null, f => f.OnTimeRate),
+        new("OnlineShare", null, f => f.OnlineShare),
+        new("PostalShare", null, f => f.PostalShare),
+        new("ResultsAttachedShare", null, f => f.ResultsAttachedShare),
+        new("DigitisedShare", null, f => f.DigitisedShare),
     ];
 }
