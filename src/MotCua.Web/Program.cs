@@ -7,6 +7,7 @@ using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Reporting;
 using MotCua.Web.Units;
 using MotCua.Web.Workflow;
 
@@ -21,6 +22,7 @@ builder.AddIntegration();
 builder.AddCatalog();
 builder.AddDossiers();
 builder.AddWorkflow();
+builder.AddReporting();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -32,6 +34,7 @@ app.MapCalendar();
 app.MapCatalog();
 app.MapDossiers();
 app.MapWorkflow();
+app.MapReporting();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
