@@ -7,6 +7,7 @@ using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Reporting;
 using MotCua.Web.Reporting.Outputs;
 using MotCua.Web.Units;
 using MotCua.Web.Workflow;
@@ -22,6 +23,7 @@ builder.AddIntegration();
 builder.AddCatalog();
 builder.AddDossiers();
 builder.AddWorkflow();
+builder.AddReporting();
 builder.AddReportingOutputs();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapCalendar();
 app.MapCatalog();
 app.MapDossiers();
 app.MapWorkflow();
+app.MapReporting();
 app.MapReportingOutputs();
 
 await app.PrepareDatabaseAsync();

@@ -22,8 +22,9 @@ internal sealed class Decision766Model(IPeriodReports reports, MotCuaDbContext d
     {
         var today = Dossiers.DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
         UnitCode ??= actor.Roles.FirstOrDefault()?.UnitCode;
-        var query = await ReportSelection.AuthorizedAsync(reports, actor, shared, UnitCode, OutputSelection.ParseDate(From) ?? new DateOnly(today.Year, 1, 1),
-            OutputSelection.ParseDate(To) ?? today, true, null, null, null, null, HttpContext.RequestAborted);
+        From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        To ??= today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var query = await GetDecision766.AuthorizedAsync(reports, actor, shared, UnitCode, From, To, HttpContext.RequestAborted);
         From = query.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         To = query.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Score = await GetDecision766.ScoreAsync(reports, db, options.Value, text, query, HttpContext.RequestAborted);

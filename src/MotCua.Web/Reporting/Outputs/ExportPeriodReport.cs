@@ -1,25 +1,26 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
-using MotCua.Web.Units;
+using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Reporting.Outputs;
 
 /// <summary>
-/// <c>GET /api/v1/reports/summary.xlsx?unitCode=&amp;from=&amp;to=&amp;rows=Unit|Domain|Procedure&amp;…</c>: the period report of
+/// <c>GET /api/v1/reports/summary.xlsx?unitCode=&amp;from=&amp;to=&amp;rowsBy=Unit|Domain|Procedure&amp;…</c>: the period report of
 /// the summary API and the report page as a workbook: the heading, the unit and the period, one row per unit, domain or
 /// procedure with the figures of §4.8 and their rates, and the totals of the selection in the last row.
 /// </summary>
 internal static class ExportPeriodReport
 {
-    public static async Task<FileContentHttpResult> Handle(string? unitCode, DateOnly? from, DateOnly? to, bool? includeSubunits, string? domainCode,
-        string? procedureCode, Channel? channel, UnitLevel? level, ReportRows? rows, [FromServices] IPeriodReports reports, CurrentActor actor,
-        IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingOutputsResource> text, CancellationToken cancellationToken)
+    public static async Task<FileContentHttpResult> Handle([AsParameters] ReportSelection selection, string? rowsBy, IPeriodReports reports,
+        CurrentActor actor, IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingOutputsResource> text, CancellationToken cancellationToken)
     {
-        var query = await ReportSelection.AuthorizedAsync(reports, actor, shared, unitCode, from, to, includeSubunits, domainCode, procedureCode, channel, level,
-            cancellationToken);
+        var query = selection.Validate(actor, shared);
+        var errors = new FieldErrors(shared);
+        var rows = ReportSelection.Parse<ReportRows>(errors, "rowsBy", rowsBy);
+        errors.ThrowIfAny();
+        await reports.AuthorizeAsync(actor, query, cancellationToken);
         var report = await reports.RunAsync(query, rows ?? ReportRows.Unit, cancellationToken);
         var name = $"bao-cao-{query.UnitCode}-{query.From:yyyyMMdd}-{query.To:yyyyMMdd}.xlsx";
         return TypedResults.File(Xlsx.Write(Sheet(report, text)), Xlsx.ContentType, name);

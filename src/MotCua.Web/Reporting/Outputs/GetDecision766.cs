@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Catalog;
@@ -22,12 +21,21 @@ internal static class GetDecision766
 
     public sealed record Response(string UnitCode, string UnitName, DateOnly From, DateOnly To, decimal Total, decimal Max, IReadOnlyList<Group> Groups);
 
-    public static async Task<Ok<Response>> Handle(string? unitCode, DateOnly? from, DateOnly? to, [FromServices] IPeriodReports reports, MotCuaDbContext db,
+    public static async Task<Ok<Response>> Handle(string? unitCode, string? from, string? to, IPeriodReports reports, MotCuaDbContext db,
         CurrentActor actor, IOptions<Decision766Options> options, IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingOutputsResource> text,
         CancellationToken cancellationToken)
     {
-        var query = await ReportSelection.AuthorizedAsync(reports, actor, shared, unitCode, from, to, true, null, null, null, null, cancellationToken);
+        var query = await AuthorizedAsync(reports, actor, shared, unitCode, from, to, cancellationToken);
         return TypedResults.Ok(await ScoreAsync(reports, db, options.Value, text, query, cancellationToken));
+    }
+
+    /// <summary>Decision 766 scores a unit with its subtree, whatever the domain, procedure or channel; scoped like the period report.</summary>
+    public static async Task<ReportQuery> AuthorizedAsync(IPeriodReports reports, CurrentActor actor, IStringLocalizer<SharedResource> shared, string? unitCode,
+        string? from, string? to, CancellationToken cancellationToken)
+    {
+        var query = new ReportSelection(from, to, unitCode, true, null, null, null, null).Validate(actor, shared);
+        await reports.AuthorizeAsync(actor, query, cancellationToken);
+        return query;
     }
 
     /// <summary>Scores an authorised selection: the period report gives the dossier figures, the unit's listing the share of procedures online.</summary>

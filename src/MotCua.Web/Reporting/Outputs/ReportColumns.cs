@@ -1,35 +1,4 @@
-using Microsoft.Extensions.Localization;
-using MotCua.Web.Catalog;
-using MotCua.Web.Identity;
-using MotCua.Web.Platform.Http;
-using MotCua.Web.Units;
-
 namespace MotCua.Web.Reporting.Outputs;
-
-/// <summary>The query string of a period report (the same selection as the report page and the summary API), checked and
-/// authorised: a commune sees only itself, a supervisor its subtree (<see cref="IPeriodReports.AuthorizeAsync"/>).</summary>
-internal static class ReportSelection
-{
-    /// <summary>Five years: long enough for a term's trend, short enough to answer in one request.</summary>
-    public const int MaxDays = 5 * 366;
-
-    public static async Task<ReportQuery> AuthorizedAsync(IPeriodReports reports, CurrentActor actor, IStringLocalizer<SharedResource> localizer,
-        string? unitCode, DateOnly? from, DateOnly? to, bool? includeSubunits, string? domainCode, string? procedureCode, Channel? channel,
-        UnitLevel? level, CancellationToken cancellationToken)
-    {
-        var errors = new FieldErrors(localizer);
-        errors.Required("unitCode", unitCode, 40);
-        errors.MaxLength("domainCode", domainCode, 40);
-        errors.MaxLength("procedureCode", procedureCode, 60);
-        errors.ThrowIfAny();
-        var period = OutputSelection.Period(localizer, from, to, MaxDays);
-        var query = new ReportQuery(period.From, period.To, unitCode!, includeSubunits ?? true, Blank(domainCode), Blank(procedureCode), channel, level);
-        await reports.AuthorizeAsync(actor, query, cancellationToken);
-        return query;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
 
 /// <summary>One column of a period report: a count or a rate of the figures, as a workbook cell or as vi-VN text.</summary>
 internal sealed record ReportColumn(string Key, Func<ReportFigures, int>? Count, Func<ReportFigures, decimal?>? Rate)
