@@ -123,6 +123,41 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task The_dashboard_draws_each_chart_as_an_accessible_svg_with_its_numbers_in_a_table_beside_it()
+    {
+        var (unit, desk) = await ArrangeAsync();
+
+        var html = await (await desk.GetAsync($"/backoffice/bao-cao/bang-dieu-khien?unitCode={unit}&nam=2026")).Content.ReadAsStringAsync();
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        page.QuerySelectorAll("script").Length.ShouldBe(0);
+        var charts = page.QuerySelectorAll("section.chart-card");
+        charts.Length.ShouldBe(5);
+        foreach (var chart in charts)
+        {
+            var svg = chart.QuerySelector("svg")!;
+            svg.GetAttribute("role").ShouldBe("img");
+            foreach (var id in svg.GetAttribute("aria-labelledby")!.Split(' '))
+            {
+                svg.QuerySelector("#" + id)!.TextContent.ShouldNotBeNullOrWhiteSpace();
+            }
+
+            chart.QuerySelector("table").ShouldNotBeNull();
+        }
+
+        string[] Row(int chart, string header) => charts[chart].QuerySelectorAll("tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent.Trim() == header).QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        Row(0, "Tháng 01").ShouldBe(["2", "1", "1", "50,0%"]);
+        Row(0, "Tháng 02").ShouldBe(["0", "0", "0", "—"]);
+        Row(1, "Trực tiếp").ShouldBe(["3 (100,0%)"]);
+        Row(1, "Trực tuyến").ShouldBe(["0 (0,0%)"]);
+        charts[2].QuerySelectorAll("tbody tr").Single().QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(["1", "0"]);
+        Row(3, "1.004873 — Thủ tục cấp Giấy xác nhận tình trạng hôn nhân").ShouldBe(["1", "2", "50,0%"]);
+        charts[0].QuerySelectorAll("svg g").Length.ShouldBe(1);
+        charts[0].QuerySelector("svg g title")!.TextContent.ShouldBe("Tháng 01: 50,0%");
+    }
+
+    [Fact]
     public async Task A_commune_sees_only_itself_and_a_supervisor_sees_its_subtree()
     {
         var district = await app.CreateUnitAsync("000.00.00.H50", UnitKind.District);
