@@ -41,7 +41,7 @@ internal static class ExportPeriodReport
         var no = 1;
         foreach (var row in report.Rows)
         {
-            sheet.Row([XlsxCell.Count(no++), XlsxCell.Of(row.Name), ..ReportColumns.All.Select(c => c.Cell(row.Figures, false))]);
+            sheet.Row([XlsxCell.Count(no++), XlsxCell.Of(row.Name), .. ReportColumns.All.Select(c => c.Cell(row.Figures, false))]);
         }
 
         sheet.Row([XlsxCell.Of("", XlsxStyle.BoldText), XlsxCell.Of(text["Report.Total"], XlsxStyle.BoldText),
