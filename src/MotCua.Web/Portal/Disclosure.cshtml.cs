@@ -57,7 +57,9 @@ internal sealed class DisclosureModel(IPeriodReports reports, MotCuaDbContext db
 
         (Year, Month) = (year, month);
         Report = await reports.RunAsync(new ReportQuery(from, to, unitCode), ReportRows.Domain, HttpContext.RequestAborted);
-        Response.Headers.CacheControl = "public, max-age=300";
+        // A signed-in visitor's copy shows their name in the top bar: only their own browser may keep it.
+        Response.Headers.CacheControl = User.Identity?.IsAuthenticated == true ? "private, max-age=300" : "public, max-age=300";
+        Response.Headers.Vary = "Cookie";
         return Page();
     }
 }

@@ -31,6 +31,7 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         using var book = new Workbook(await response.Content.ReadAsByteArrayAsync());
 
+        book.SchemaErrors.ShouldBeEmpty();
         book.Text(0, "A1").ShouldBe("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
         book.Text(0, "A3").ShouldBe("Từ ngày 05/01/2026 đến ngày 09/01/2026");
         book.Text(0, "B6").ShouldBe("Đơn vị");
@@ -105,7 +106,9 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
         var response = await app.Anonymous().GetAsync($"/cong-khai/{unit}?nam=2026&thang=1");
         var html = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
-        response.Headers.CacheControl!.ToString().ShouldBe("public, max-age=300");
+        (response.Headers.CacheControl!.Public, response.Headers.CacheControl.MaxAge).ShouldBe((true, TimeSpan.FromMinutes(5)));
+        var signedIn = (await desk.GetAsync($"/cong-khai/{unit}?nam=2026&thang=1")).Headers.CacheControl!;
+        (signedIn.Public, signedIn.Private).ShouldBe((false, true));
         html.ShouldContain("Tiếp nhận 3 hồ sơ (kể cả kỳ trước chuyển qua); đã giải quyết 2 (trước hạn và đúng hạn 1; trễ hạn 1); đang giải quyết trong hạn 0; quá hạn 1.");
         html.ShouldContain("50,0%");
         html.ShouldContain("Tháng 01/2026");

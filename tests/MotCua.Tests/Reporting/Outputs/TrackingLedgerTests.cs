@@ -36,6 +36,7 @@ public sealed class TrackingLedgerTests(MotCuaFactory app)
             response.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             using var book = new Workbook(await response.Content.ReadAsByteArrayAsync());
 
+            book.SchemaErrors.ShouldBeEmpty();
             book.SheetNames.ShouldBe(["Mẫu 07 (TT 03-2025)"]);
             book.Text(0, "A1").ShouldStartWith("Mẫu số 07");
             book.Text(0, "A3").ShouldBe("SỔ THEO DÕI HỒ SƠ");

@@ -16,6 +16,10 @@ internal sealed class Workbook : IDisposable
         _document = SpreadsheetDocument.Open(_stream, false);
     }
 
+    /// <summary>What the Open XML schema validator finds wrong (Excel refuses or repairs such a file); empty when none.</summary>
+    public IReadOnlyList<string> SchemaErrors =>
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(_document).Select(e => e.Path?.XPath + ": " + e.Description).ToList();
+
     public IReadOnlyList<string> SheetNames =>
         _document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
 
@@ -35,7 +39,7 @@ internal sealed class Workbook : IDisposable
 
     public DateTime Date(int sheet, string reference) => DateTime.FromOADate(Number(sheet, reference));
 
-    /// <summary>The row numbers whose column A holds text or a number.</summary>
+    /// <summary>How many rows the sheet has (title lines, header and data).</summary>
     public int RowCount(int sheet) => Part(sheet).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Count();
 
     public void Dispose()
