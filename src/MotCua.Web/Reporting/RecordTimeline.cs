@@ -25,6 +25,7 @@ internal static class RecordTimeline
         var clock = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
             ?? TimeProvider.System;
         var today = DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
+        var facts = new FactWriter(db);
         foreach (var entry in dossiers.Where(e => !written.Contains(e.Entity.Id)))
         {
             var dossier = entry.Entity;
@@ -37,12 +38,12 @@ internal static class RecordTimeline
                     entry.Property(d => d.FinishedAt).OriginalValue,
                     dossier.Files.Count(f => f.Kind == DossierFileKind.Result) - newResults.Count);
             var decidedDay = before.FinishedAt is { } finished ? DossierTime.VietnamDate(finished) : (DateOnly?)null;
-            Append(db, dossier, before.Timeline(decidedDay), before.MilestonesTo(dossier, newResults, today));
+            Append(db, facts, dossier, before.Timeline(decidedDay), before.MilestonesTo(dossier, newResults, today));
         }
     }
 
     /// <summary>Appends milestones of a dossier whose reporting state is <paramref name="state"/>, with their fact changes; returns the new state.</summary>
-    public static TimelineState Append(MotCuaDbContext db, Dossier dossier, TimelineState state, IEnumerable<DossierMilestone> milestones)
+    public static TimelineState Append(MotCuaDbContext db, FactWriter facts, Dossier dossier, TimelineState state, IEnumerable<DossierMilestone> milestones)
     {
         var deltas = new List<FactDelta>();
         foreach (var milestone in milestones)
@@ -51,24 +52,35 @@ internal static class RecordTimeline
             state = state.Step(milestone, dossier.Channel, deltas);
         }
 
-        foreach (var day in deltas.GroupBy(d => d.Day))
+        facts.Add(dossier, deltas);
+        return state;
+    }
+}
+
+/// <summary>Collects fact changes, one row per key and day, and appends them to the unit of work.</summary>
+internal sealed class FactWriter(MotCuaDbContext db)
+{
+    private readonly Dictionary<(DateOnly, int, string, string, Catalog.Channel), ReportFactDelta> _rows = [];
+
+    public void Add(Dossier dossier, IEnumerable<FactDelta> deltas)
+    {
+        foreach (var delta in deltas)
         {
-            var row = new ReportFactDelta
+            var key = (delta.Day, dossier.HandlingUnitId, dossier.DomainCode ?? "", dossier.ProcedureCode, dossier.Channel);
+            if (!_rows.TryGetValue(key, out var row))
             {
-                Day = day.Key,
-                UnitId = dossier.HandlingUnitId,
-                DomainCode = dossier.DomainCode ?? "",
-                ProcedureCode = dossier.ProcedureCode,
-                Channel = dossier.Channel,
-            };
-            foreach (var delta in day)
-            {
-                row.Add(delta.Measure, delta.Delta);
+                _rows[key] = row = new ReportFactDelta
+                {
+                    Day = delta.Day,
+                    UnitId = dossier.HandlingUnitId,
+                    DomainCode = dossier.DomainCode ?? "",
+                    ProcedureCode = dossier.ProcedureCode,
+                    Channel = dossier.Channel,
+                };
+                db.Add(row);
             }
 
-            db.Add(row);
+            row.Add(delta.Measure, delta.Delta);
         }
-
-        return state;
     }
 }

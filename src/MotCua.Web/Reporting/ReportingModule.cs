@@ -20,6 +20,9 @@ internal static class ReportingModule
             .WithSummary("Số liệu giải quyết TTHC trong kỳ: tồn kỳ trước, tiếp nhận theo kênh, đã giải quyết trước/đúng/quá hạn, đang giải quyết, tỷ lệ");
         api.MapGet("/dossiers", ListReportDossiers.Handle).WithName("ListReportDossiers")
             .WithSummary("Danh sách hồ sơ tạo nên một số liệu của báo cáo; số hồ sơ bằng số liệu");
+        app.MapPost("/api/v1/imports/dossiers", ImportDossiers.Handle).RequireAuthorization(Policies.Staff).WithTags("Reporting").WithName("ImportDossiers")
+            .Accepts<List<ImportedDossier>>("application/json", "text/csv")
+            .WithSummary("Nhập hồ sơ đã giải quyết trên hệ thống cũ (JSON hoặc CSV) kèm toàn bộ quá trình; tất cả hoặc không, báo lỗi từng dòng");
         return app;
     }
 }

@@ -83,6 +83,41 @@ public sealed class PeriodFiguresApiTests(MotCuaFactory app)
         }
     }
 
+    [Fact]
+    public async Task A_past_period_gives_what_it_gave_then_and_a_supplement_restarts_the_legal_time()
+    {
+        var (unit, desk, _, specialist, leader) = await _flow.ArrangeAsync();
+        try
+        {
+            var dossier = await ReceiveAndStartAsync(desk);
+            var waiting = await _flow.ActAsync(specialist, dossier.Code, "supplement-request", Vn(6, 10),
+                new { version = dossier.Version, reason = "Thiếu bản sao giấy tờ tùy thân" });
+            app.Clock.SetNow(Vn(7, 17));
+            var then = await (await desk.GetAsync($"/api/v1/reports/summary?from=2026-01-05&to=2026-01-07&unitCode={unit}")).Content.ReadAsStringAsync();
+            JsonDocument.Parse(then).RootElement.GetProperty("awaitingSupplement").GetInt32().ShouldBe(1);
+
+            // Three working days again from Fri 09/01 14:00: due Tue 13/01 14:00, so a decision on Mon 12/01 is early,
+            // though the first due date (Thu 08/01) has passed: the waiting time does not count (§4.5).
+            var resumed = await _flow.ActAsync(desk, dossier.Code, "supplement-received", Vn(9, 14), new { version = Version(waiting) });
+            await DecideAsync(specialist, leader, dossier.Code, Version(resumed), Vn(12, 16));
+            app.Clock.Reset();
+
+            (await (await desk.GetAsync($"/api/v1/reports/summary?from=2026-01-05&to=2026-01-07&unitCode={unit}")).Content.ReadAsStringAsync())
+                .ShouldBe(then);
+            var later = await SummaryAsync(desk, unit, "2026-01-08", "2026-01-12");
+            later.GetProperty("carriedOver").GetInt32().ShouldBe(1);
+            later.GetProperty("resolvedEarly").GetInt32().ShouldBe(1);
+            later.GetProperty("awaitingSupplement").GetInt32().ShouldBe(0);
+            var during = await SummaryAsync(desk, unit, "2026-01-08", "2026-01-08");
+            during.GetProperty("awaitingSupplement").GetInt32().ShouldBe(1);
+            during.GetProperty("inProgressOverdue").GetInt32().ShouldBe(0);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
     internal async Task<(string Code, int Version)> ReceiveAndStartAsync(HttpClient desk)
     {
         var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
