@@ -174,6 +174,8 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
             "/api/v1/reports/decision766?" + Period + "&unitCode={0}",
             "/backoffice/bao-cao/chi-so-766?" + Period + "&unitCode={0}",
             "/backoffice/bao-cao/bang-dieu-khien?nam=2026&unitCode={0}",
+            "/api/v1/reports/ledger.xlsx?" + Period + "&unitCode={0}",
+            "/backoffice/bao-cao/so-theo-doi?" + Period + "&unitCode={0}",
         ];
         foreach (var url in urls.Select(u => u.Replace("{0}", "", StringComparison.Ordinal)))
         {
@@ -189,6 +191,8 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
         await (await communeDesk.GetAsync($"/api/v1/reports/summary.xlsx?from=2026-01-09&to=2026-01-05&unitCode={commune}"))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await communeDesk.GetAsync($"/api/v1/reports/decision766?from=2026-01-05&unitCode={commune}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await communeDesk.GetAsync($"/api/v1/reports/summary.xlsx?{Period}&unitCode={commune}&rowsBy=Office")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await supervisor.GetAsync($"/api/v1/reports/summary.xlsx?{Period}&unitCode={district}&rowsBy=Procedure")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     private async Task<(string Unit, HttpClient Desk)> ArrangeAsync()
