@@ -13,6 +13,8 @@ internal static class Entry
         ["intake"] = _ => IntakeBenchmark.RunAsync(),
         // catalog-search [seconds=20] [procedures=5000] [clients=16]
         ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
+        // exports [dossiers=20000]
+        ["exports"] = ExportsBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
