@@ -68,12 +68,14 @@ internal sealed class Decision766Group
 
 /// <summary>
 /// Decision 766/QĐ-TTg (23/6/2022): six groups on 100 points (DESIGN.md §4.10). Weights, components and thresholds are
-/// configuration (<c>Reporting:Decision766</c> in appsettings.json), because provinces adjust them and the national
-/// portal's method changes between periods; validated at start-up so that a typo cannot publish a wrong score.
+/// configuration (<c>MotCua:Reporting:Decision766</c> in appsettings.json), because provinces adjust them and the
+/// national portal's method changes between periods; validated at start-up so that a typo cannot publish a wrong score.
+/// The shipped components and targets follow the groups of the Decision; the per-component split is a reading of
+/// secondary sources (check against the Decision's annex before publishing a ranking).
 /// </summary>
 internal sealed class Decision766Options
 {
-    public const string Section = "Reporting:Decision766";
+    public const string Section = "MotCua:Reporting:Decision766";
 
     public List<Decision766Group> Groups { get; set; } = [];
 

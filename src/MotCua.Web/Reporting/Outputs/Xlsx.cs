@@ -102,7 +102,7 @@ internal static class Xlsx
             foreach (var sheet in sheets)
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
-                part.Worksheet = Worksheet(sheet);
+                WriteSheet(part, sheet);
                 list.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id++, Name = sheet.Name });
             }
 
@@ -124,31 +124,35 @@ internal static class Xlsx
         return name;
     }
 
-    private static Worksheet Worksheet(XlsxSheet sheet)
+    /// <summary>Streams the sheet (SAX-style): a ten-month ledger has hundreds of thousands of cells, too many to build as a DOM first.</summary>
+    private static void WriteSheet(WorksheetPart part, XlsxSheet sheet)
     {
-        var columns = new Columns(sheet.Widths.Select((w, i) =>
-            new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true }));
-        var data = new SheetData();
+        using var writer = OpenXmlWriter.Create(part);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new Columns(sheet.Widths.Select((w, i) =>
+            new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })));
+        writer.WriteStartElement(new SheetData());
         for (var r = 0; r < sheet.Rows.Count; r++)
         {
-            var row = new Row { RowIndex = (uint)r + 1 };
+            writer.WriteStartElement(new Row { RowIndex = (uint)r + 1 });
+            var number = (r + 1).ToString(CultureInfo.InvariantCulture);
             for (var c = 0; c < sheet.Rows[r].Length; c++)
             {
-                row.Append(Cell(sheet.Rows[r][c], Column(c) + (r + 1).ToString(CultureInfo.InvariantCulture)));
+                writer.WriteElement(Cell(sheet.Rows[r][c], Column(c) + number));
             }
 
-            data.Append(row);
+            writer.WriteEndElement();
         }
 
-        var worksheet = new Worksheet(columns, data);
+        writer.WriteEndElement();
         if (sheet.Merges.Count > 0)
         {
-            worksheet.Append(new MergeCells(sheet.Merges.Select(m => new MergeCell { Reference = m })));
+            writer.WriteElement(new MergeCells(sheet.Merges.Select(m => new MergeCell { Reference = m })));
         }
 
-        worksheet.Append(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
-        worksheet.Append(new PageSetup { PaperSize = 9, Orientation = sheet.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait });
-        return worksheet;
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = sheet.Landscape ? OrientationValues.Landscape : OrientationValues.Portrait });
+        writer.WriteEndElement();
     }
 
     private static Cell Cell(XlsxCell cell, string reference) => cell.Number is { } number
