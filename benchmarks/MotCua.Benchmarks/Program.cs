@@ -13,6 +13,8 @@ internal static class Entry
         ["intake"] = _ => IntakeBenchmark.RunAsync(),
         // catalog-search [seconds=20] [procedures=5000] [clients=16]
         ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
+        // reporting [dossier counts to reach, default 1000000 10000000]
+        ["reporting"] = ReportingBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)
