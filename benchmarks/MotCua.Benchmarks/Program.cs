@@ -15,6 +15,8 @@ internal static class Entry
         ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
         // exports [dossiers=20000]
         ["exports"] = ExportsBenchmark.RunAsync,
+        // reporting [dossier counts to reach, default 1000000 10000000]
+        ["reporting"] = ReportingBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

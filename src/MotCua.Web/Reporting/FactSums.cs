@@ -127,13 +127,13 @@ internal static class FactSums
         }
 
         var before = query.From.AddDays(-1);
-        var parameters = new List<object> { query.To, YearCut(query.To), MonthCut(query.To), before, YearCut(before), MonthCut(before) };
+        var parameters = new List<object> { query.To, before };
         var filter = new StringBuilder(" AND \"UnitId\" IN (").AppendJoin(',', unitIds.Select(id => id.ToString(CultureInfo.InvariantCulture))).Append(')');
         void Filter(string column, object? value)
         {
             if (value is not null)
             {
-                filter.Append(CultureInfo.InvariantCulture, $" AND \"{column}\" = {{{parameters.Count}}}");
+                filter.Append(CultureInfo.InvariantCulture, $" AND \"{column}\" = {Placeholder(parameters.Count)}");
                 parameters.Add(value);
             }
         }
@@ -141,16 +141,34 @@ internal static class FactSums
         Filter("DomainCode", query.DomainCode);
         Filter("ProcedureCode", query.ProcedureCode);
         Filter("Channel", query.Channel?.ToString());
-        const string UpToTo = """
-            ("Grain" = 'Year' AND "PeriodStart" < {1}) OR ("Grain" = 'Month' AND "PeriodStart" >= {1} AND "PeriodStart" < {2})
-            OR ("Grain" = 'Day' AND "PeriodStart" >= {2} AND "PeriodStart" <= {0})
-            """;
-        const string UpToBefore = """
-            ("Grain" = 'Year' AND "PeriodStart" < {4}) OR ("Grain" = 'Month' AND "PeriodStart" >= {4} AND "PeriodStart" < {5})
-            OR ("Grain" = 'Day' AND "PeriodStart" >= {5} AND "PeriodStart" <= {3})
-            """;
-        const string To = "{0}", Before = "{3}";
         var measures = string.Join(", ", FactCounts.Columns.Select(c => $"\"{c}\""));
+
+        // Each grain's rows up to `to` (t) and up to the day before `from` (f) are ranges of PeriodStart; rows in both are read once.
+        var parts = new List<string>();
+        foreach (var (grain, upTo, upToBefore) in new[]
+        {
+            (FactGrain.Year, (DateOnly.MinValue, YearCut(query.To)), (DateOnly.MinValue, YearCut(before))),
+            (FactGrain.Month, (YearCut(query.To), MonthCut(query.To)), (YearCut(before), MonthCut(before))),
+            (FactGrain.Day, (MonthCut(query.To), query.To.AddDays(1)), (MonthCut(before), query.From)),
+        })
+        {
+            foreach (var (from, until, t, f) in Segments(upTo, upToBefore))
+            {
+                var (lower, upper) = (Placeholder(parameters.Count), Placeholder(parameters.Count + 1));
+                parts.Add($"""
+                    SELECT "UnitId", "DomainCode", "ProcedureCode", {measures}, {t} AS t, {f} AS f FROM "ReportFacts"
+                    WHERE "Grain" = '{grain}' AND "PeriodStart" >= {lower} AND "PeriodStart" < {upper}{filter}
+                    """);
+                parameters.Add(from);
+                parameters.Add(until);
+            }
+        }
+
+        // Changes not folded yet.
+        parts.Add($"""
+            SELECT "UnitId", "DomainCode", "ProcedureCode", {measures}, 1 AS t, CASE WHEN "Day" <= {Placeholder(1)} THEN 1 ELSE 0 END AS f
+            FROM "ReportFactDeltas" WHERE "Day" <= {Placeholder(0)}{filter}
+            """);
         string Key(FactGroups group, string column, string constant) => groups.HasFlag(group) ? $"\"{column}\"" : $"{constant} AS \"{column}\"";
         var keys = $"{Key(FactGroups.Unit, "UnitId", "0")}, {Key(FactGroups.Domain, "DomainCode", "''")}, {Key(FactGroups.Procedure, "ProcedureCode", "''")}";
         var groupBy = string.Join(", ", new[] { (FactGroups.Unit, "\"UnitId\""), (FactGroups.Domain, "\"DomainCode\""), (FactGroups.Procedure, "\"ProcedureCode\"") }
@@ -161,17 +179,32 @@ internal static class FactSums
         var sql = $"""
             SELECT {keys}, {sums}, COALESCE(SUM(f * ("Within" + "Overdue" + "Awaiting")), 0) AS "CarriedOver"
             FROM (
-                SELECT "UnitId", "DomainCode", "ProcedureCode", {measures},
-                    CASE WHEN {UpToTo} THEN 1 ELSE 0 END AS t, CASE WHEN {UpToBefore} THEN 1 ELSE 0 END AS f
-                FROM "ReportFacts" WHERE ({UpToTo} OR {UpToBefore}){filter}
-                UNION ALL
-                SELECT "UnitId", "DomainCode", "ProcedureCode", {measures},
-                    1 AS t, CASE WHEN "Day" <= {Before} THEN 1 ELSE 0 END AS f
-                FROM "ReportFactDeltas" WHERE "Day" <= {To}{filter}
+            {string.Join("\nUNION ALL\n", parts)}
             ) x
             {(groupBy.Length > 0 ? "GROUP BY " + groupBy : "")}
             """;
         return await db.Database.SqlQueryRaw<FactSum>(sql, [.. parameters]).ToListAsync(cancellationToken);
+    }
+
+    private static string Placeholder(int index) => "{" + index.ToString(CultureInfo.InvariantCulture) + "}";
+
+    /// <summary>Splits two half-open ranges into their common part (1, 1) and the parts only in one of them (1, 0) or (0, 1).</summary>
+    private static IEnumerable<(DateOnly From, DateOnly Until, int T, int F)> Segments((DateOnly From, DateOnly Until) t, (DateOnly From, DateOnly Until) f)
+    {
+        var common = (From: t.From > f.From ? t.From : f.From, Until: t.Until < f.Until ? t.Until : f.Until);
+        if (common.From >= common.Until)
+        {
+            return new[] { (t.From, t.Until, 1, 0), (f.From, f.Until, 0, 1) }.Where(s => s.Item1 < s.Item2);
+        }
+
+        return new[]
+        {
+            (common.From, common.Until, 1, 1),
+            (t.From, common.From, 1, 0),
+            (common.Until, t.Until, 1, 0),
+            (f.From, common.From, 0, 1),
+            (common.Until, f.Until, 0, 1),
+        }.Where(s => s.Item1 < s.Item2);
     }
 
     // Whole years up to D: those that end on or before D.
