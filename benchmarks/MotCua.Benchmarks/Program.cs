@@ -14,6 +14,10 @@ internal static class Entry
         ["inbox"] = _ => InboxBenchmark.RunAsync(),
         // catalog-search [seconds=20] [procedures=5000] [clients=16]
         ["catalog-search"] = CatalogSearchBenchmark.RunAsync,
+        // exports [dossiers=20000]
+        ["exports"] = ExportsBenchmark.RunAsync,
+        // reporting [dossier counts to reach, default 1000000 10000000]
+        ["reporting"] = ReportingBenchmark.RunAsync,
     };
 
     public static async Task<int> Main(string[] args)

@@ -7,6 +7,8 @@ using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Reporting;
+using MotCua.Web.Reporting.Outputs;
 using MotCua.Web.Units;
 using MotCua.Web.Workflow;
 
@@ -21,6 +23,8 @@ builder.AddIntegration();
 builder.AddCatalog();
 builder.AddDossiers();
 builder.AddWorkflow();
+builder.AddReporting();
+builder.AddReportingOutputs();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -32,6 +36,8 @@ app.MapCalendar();
 app.MapCatalog();
 app.MapDossiers();
 app.MapWorkflow();
+app.MapReporting();
+app.MapReportingOutputs();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

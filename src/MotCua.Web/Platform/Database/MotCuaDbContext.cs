@@ -51,12 +51,14 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AuditEvent.GuardAppendOnly(ChangeTracker);
+        Reporting.RecordTimeline.Capture(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         AuditEvent.GuardAppendOnly(ChangeTracker);
+        Reporting.RecordTimeline.Capture(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MotCua.Web.Catalog;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
+
+namespace MotCua.Web.Reporting.Outputs;
+
+/// <summary>
+/// <c>GET /api/v1/reports/decision766?unitCode=&amp;from=&amp;to=</c>: the Decision 766/QĐ-TTg score of a unit (with its
+/// subtree) for a period, each group and component with its inputs (part of whole), the rule, the thresholds and the
+/// points, and a sentence saying how the points came about. Scoped like the period report.
+/// </summary>
+internal static class GetDecision766
+{
+    public sealed record Component(string Key, string Name, string Input, int? Part, int? Whole, decimal? Value, string Rule, decimal Target,
+        IReadOnlyList<Decision766Step> Steps, decimal Max, decimal Points, string Status, string Explanation);
+
+    public sealed record Group(string Key, string Name, decimal Max, decimal Points, IReadOnlyList<Component> Components);
+
+    public sealed record Response(string UnitCode, string UnitName, DateOnly From, DateOnly To, decimal Total, decimal Max, IReadOnlyList<Group> Groups);
+
+    public static async Task<Ok<Response>> Handle(string? unitCode, string? from, string? to, IPeriodReports reports, MotCuaDbContext db,
+        CurrentActor actor, IOptions<Decision766Options> options, IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingOutputsResource> text,
+        CancellationToken cancellationToken)
+    {
+        var query = await AuthorizedAsync(reports, actor, shared, unitCode, from, to, cancellationToken);
+        return TypedResults.Ok(await ScoreAsync(reports, db, options.Value, text, query, cancellationToken));
+    }
+
+    /// <summary>Decision 766 scores a unit with its subtree, whatever the domain, procedure or channel; scoped like the period report.</summary>
+    public static async Task<ReportQuery> AuthorizedAsync(IPeriodReports reports, CurrentActor actor, IStringLocalizer<SharedResource> shared, string? unitCode,
+        string? from, string? to, CancellationToken cancellationToken)
+    {
+        var query = new ReportSelection(from, to, unitCode, true, null, null, null, null).Validate(actor, shared);
+        await reports.AuthorizeAsync(actor, query, cancellationToken);
+        return query;
+    }
+
+    /// <summary>Scores an authorised selection: the period report gives the dossier figures, the unit's listing the share of procedures online.</summary>
+    public static async Task<Response> ScoreAsync(IPeriodReports reports, MotCuaDbContext db, Decision766Options options, IStringLocalizer text,
+        ReportQuery query, CancellationToken cancellationToken)
+    {
+        var report = await reports.RunAsync(query, ReportRows.Unit, cancellationToken);
+        var t = report.Totals;
+        var inputs = new Dictionary<Decision766Input, Ratio>
+        {
+            [Decision766Input.OnTimeRate] = new(t.ResolvedEarly + t.ResolvedOnTime, t.Resolved),
+            [Decision766Input.WithinDeadlineShare] = new(t.InProgressWithinDeadline, t.InProgressWithinDeadline + t.InProgressOverdue),
+            [Decision766Input.OnlineShare] = new(t.ReceivedOnline, t.ReceivedNew),
+            [Decision766Input.ResultsAttachedShare] = new(t.ResultsAttached, t.Resolved),
+            [Decision766Input.DigitisedShare] = new(t.Digitised, t.ReceivedNew),
+        };
+        if (await ListUnitProcedures.LoadAsync(db, query.UnitCode, query.To, cancellationToken) is { } listing)
+        {
+            inputs[Decision766Input.OnlineServiceCoverage] = new(listing.Full + listing.Partial, listing.Items.Count);
+        }
+
+        var score = ScoreDecision766.Score(options, inputs);
+        return new Response(query.UnitCode, report.UnitName, query.From, query.To, score.Total, options.Groups.Sum(g => g.Max),
+            score.Groups.Select(g => new Group(g.Key, text["D766.Group." + g.Key], g.Max, g.Points,
+                g.Components.Select(c => new Component(c.Key, text["D766.Component." + c.Key], c.Input.ToString(), c.Ratio?.Part, c.Ratio?.Whole,
+                    c.Ratio?.Value, c.Rule.ToString(), c.Target, c.Steps, c.Max, c.Points, c.Status.ToString(), Explain(c, text))).ToList())).ToList());
+    }
+
+    private static string Explain(Decision766ComponentScore c, IStringLocalizer text) => c.Status switch
+    {
+        Decision766Status.NoData => text["D766.Explain.NoData"],
+        Decision766Status.NothingToMeasure => text["D766.Explain.NothingToMeasure"],
+        Decision766Status.Scored => c.Rule switch
+        {
+            Decision766Rule.Proportional => text["D766.Explain.Proportional", ViText.Points(c.Max), ViText.Rate(c.Ratio!.Value), ViText.Rate(c.Target),
+                ViText.Points(c.Points)],
+            Decision766Rule.Steps => text["D766.Explain.Steps", ViText.Rate(c.Ratio!.Value),
+                string.Join("; ", c.Steps.Select(s => "≥ " + ViText.Rate(s.AtLeast) + " → " + ViText.Points(s.Points))), ViText.Points(c.Points)],
+        },
+    };
+}

@@ -1,0 +1,248 @@
+using MotCua.Web.Catalog;
+using MotCua.Web.Dossiers;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Reporting;
+
+/// <summary>
+/// Checks one imported row and replays its timeline through the dossier's state methods (so the import obeys the
+/// same rules as live handling), keeping the reporting milestones of each step on their own past dates.
+/// </summary>
+internal static class Replay
+{
+    public sealed record Step(IReadOnlyList<DossierMilestone> Milestones);
+
+    public static (Dossier Dossier, List<Step> Steps)? Build(ImportedDossier row, string field, ImportCatalog catalog, CurrentActor actor,
+        HashSet<string> codes, DateTime now, FieldErrors errors)
+    {
+        var ok = true;
+        void Fail(string name, string key, params object[] arguments)
+        {
+            errors.Add($"{field}.{name}", key, arguments);
+            ok = false;
+        }
+
+        DateTime? Moment(string name, string? value)
+        {
+            var moment = ImportedDossier.Moment(errors, $"{field}.{name}", value);
+            ok &= value is null || moment is not null;
+            if (moment > now)
+            {
+                Fail(name, "Reports.InFuture");
+            }
+
+            return moment;
+        }
+
+        ok &= errors.Required($"{field}.code", row.Code, 60) & errors.Required($"{field}.ownerName", row.OwnerName, 200);
+        if (row.Code is { } code && !codes.Add(code.Trim()))
+        {
+            Fail("code", "Reports.DuplicateCode", code);
+        }
+
+        ok &= errors.MaxLength($"{field}.ownerIdNumber", row.OwnerIdNumber, 30) & errors.MaxLength($"{field}.ownerAddress", row.OwnerAddress, 300)
+            & errors.MaxLength($"{field}.reason", row.Reason, 2000);
+        var unit = Unit("unitCode", row.UnitCode, required: true);
+        var desk = row.ReceivingUnitCode is null ? unit : Unit("receivingUnitCode", row.ReceivingUnitCode, required: false);
+        var channel = row.Channel is null ? Channel.Counter : ReportSelection.Parse<Channel>(errors, $"{field}.channel", row.Channel);
+        var outcome = row.Outcome is null ? DossierOutcome.Result : ReportSelection.Parse<DossierOutcome>(errors, $"{field}.outcome", row.Outcome);
+        ok &= channel is not null && outcome is not null;
+
+        var refusedAt = Moment("refusedAt", row.RefusedAt);
+        var receivedAt = Moment("receivedAt", row.ReceivedAt);
+        var dueAt = Moment("dueAt", row.DueAt);
+        var finishedAt = Moment("finishedAt", row.FinishedAt);
+        var withdrawnAt = Moment("withdrawnAt", row.WithdrawnAt);
+        var stoppedAt = Moment("stoppedAt", row.StoppedAt);
+        var returnedAt = Moment("returnedAt", row.ReturnedAt);
+        var suspensions = (row.Suspensions ?? []).Select((s, i) =>
+            (From: Moment($"suspensions[{i}].from", s.From), To: Moment($"suspensions[{i}].to", s.To), NewDueAt: Moment($"suspensions[{i}].newDueAt", s.NewDueAt),
+                s.Reason)).ToList();
+        var end = new[] { finishedAt, withdrawnAt, stoppedAt }.Where(m => m is not null).ToList();
+        var start = refusedAt ?? receivedAt;
+        if (refusedAt is not null)
+        {
+            // Refused at intake (form 03): never received, so nothing after it.
+            if (receivedAt is not null || dueAt is not null || end.Count > 0 || suspensions.Count > 0 || returnedAt is not null)
+            {
+                Fail("refusedAt", "Reports.RefusedWithTimeline");
+            }
+        }
+        else
+        {
+            if (row.ReceivedAt is null)
+            {
+                Fail("receivedAt", "Validation.Required");
+            }
+
+            if (row.DueAt is null)
+            {
+                Fail("dueAt", "Validation.Required");
+            }
+            else if (dueAt <= receivedAt)
+            {
+                Fail("dueAt", "Reports.DueBeforeReceipt");
+            }
+
+            if (end.Count > 1)
+            {
+                Fail("finishedAt", "Reports.SeveralEnds");
+            }
+            else if (end.Count == 1 && end[0] < receivedAt)
+            {
+                Fail(finishedAt is not null ? "finishedAt" : withdrawnAt is not null ? "withdrawnAt" : "stoppedAt", "Reports.BeforeReceipt");
+            }
+
+            if (returnedAt is not null && (finishedAt is null || returnedAt < finishedAt))
+            {
+                Fail("returnedAt", "Reports.ReturnedBeforeDecision");
+            }
+
+            var previous = receivedAt;
+            for (var i = 0; i < suspensions.Count; i++)
+            {
+                var s = suspensions[i];
+                var last = i == suspensions.Count - 1;
+                if (s.From is null || s.From < previous || (s.To is null && !last) || s.To < s.From || (end.Count == 1 && (s.To ?? s.From) > end[0]))
+                {
+                    Fail($"suspensions[{i}]", "Reports.SuspensionsOverlap");
+                }
+
+                if (s.To is not null && (s.NewDueAt is null || s.NewDueAt <= s.To))
+                {
+                    Fail($"suspensions[{i}].newDueAt", "Reports.DueBeforeReceipt");
+                }
+
+                previous = s.To ?? s.From;
+            }
+        }
+
+        var version = start is { } on && row.ProcedureCode is { } procedure ? catalog.VersionOn(procedure.Trim(), DossierTime.VietnamDate(on)) : null;
+        if (row.ProcedureCode is null)
+        {
+            Fail("procedureCode", "Validation.Required");
+        }
+        else if (version is null && start is not null)
+        {
+            Fail("procedureCode", "Reports.UnknownProcedure", row.ProcedureCode);
+        }
+
+        if (unit is not null && start is { } startAt && !(unit.ValidFrom <= DossierTime.VietnamDate(startAt)
+            && (unit.ValidTo is null || DossierTime.VietnamDate(startAt) <= unit.ValidTo)))
+        {
+            Fail("unitCode", "Reports.UnitNotActive", unit.Code);
+        }
+
+        if (!ok || unit is null || desk is null || version is null || start is null)
+        {
+            return null;
+        }
+
+        var dossier = new Dossier
+        {
+            Channel = channel!.Value,
+            ProcedureCode = row.ProcedureCode!.Trim(),
+            ProcedureVersionId = version.Id,
+            ProcedureName = version.Name,
+            DomainCode = version.DomainCode,
+            OwnerKind = OwnerKind.Citizen,
+            Owner = new Party(row.OwnerName!.Trim(), IdentityDocument.CitizenId, row.OwnerIdNumber?.Trim() ?? "", row.OwnerAddress?.Trim() ?? "", null, null),
+            TrackingSecret = DossierTime.NewTrackingSecret(),
+            CreatedAt = start.Value,
+            SubmittedAt = start.Value,
+        };
+        var steps = new List<Step>();
+        void Do(Action change)
+        {
+            var before = DossierSnapshot.Of(dossier);
+            change();
+            steps.Add(new Step(before.MilestonesTo(dossier, [], DateOnly.MinValue).ToList()));
+        }
+
+        var reason = row.Reason?.Trim() is { Length: > 0 } given ? given : "—";
+        try
+        {
+            dossier.Place(desk.Id, desk.Path, unit.Id, unit.Path);
+            dossier.Submit();
+            if (refusedAt is { } refused)
+            {
+                Do(() => dossier.Refuse(reason, refused));
+                return (dossier, steps);
+            }
+
+            Do(() => dossier.Receive(row.Code!.Trim(), receivedAt!.Value, dueAt!.Value));
+            dossier.StartProcessing();
+            foreach (var s in suspensions)
+            {
+                Do(() => dossier.RequestSupplement(s.Reason ?? reason, s.From!.Value, SupplementRule.Restart));
+                if (s.To is { } to)
+                {
+                    Do(() => dossier.ResumeAfterSupplement(to, s.NewDueAt!.Value));
+                }
+            }
+
+            if (finishedAt is { } finished)
+            {
+                Do(() =>
+                {
+                    if (outcome == DossierOutcome.Refusal)
+                    {
+                        dossier.Decline(reason, finished);
+                    }
+                    else
+                    {
+                        dossier.Finish(finished);
+                    }
+                });
+            }
+            else if (withdrawnAt is { } withdrawn)
+            {
+                Do(() => dossier.Withdraw(reason, withdrawn));
+            }
+            else if (stoppedAt is { } stopped)
+            {
+                Do(() => dossier.Stop(reason, stopped));
+            }
+
+            if (returnedAt is { } returned)
+            {
+                Do(() => dossier.ReturnResult(returned));
+            }
+        }
+        catch (ProblemException problem)
+        {
+            errors.Add(field, problem.TitleKey, problem.TitleArguments);
+            return null;
+        }
+
+        return (dossier, steps);
+
+        AdministrativeUnitInfoWithValidity? Unit(string name, string? code, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                if (required)
+                {
+                    Fail(name, "Validation.Required");
+                }
+
+                return null;
+            }
+
+            if (!catalog.Units.TryGetValue(code.Trim(), out var found))
+            {
+                Fail(name, "Units.UnknownCode", code);
+                return null;
+            }
+
+            if (!actor.Covers(found.Path, StaffRole.UnitAdmin, StaffRole.Supervisor))
+            {
+                Fail(name, "Reports.ImportOutOfScope", code);
+                return null;
+            }
+
+            return found;
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MotCua.Tests.Infrastructure;
+using MotCua.Tests.Workflow;
+using MotCua.Web.Identity;
+using MotCua.Web.Reporting.Outputs;
+using MotCua.Web.Units;
+using Shouldly;
+using static MotCua.Tests.Workflow.WorkflowApiTests;
+
+namespace MotCua.Tests.Reporting.Outputs;
+
+/// <summary>
+/// The outputs of a period report from dossiers handled live in January 2026 (3 working days; received Mon 05/01 09:00,
+/// due Thu 08/01 09:00): one decided on the due date, one the day after, one still open at the end of Fri 09/01.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class PeriodOutputsTests(MotCuaFactory app)
+{
+    private const string Period = "from=2026-01-05&to=2026-01-09";
+    private readonly WorkflowApiTests _flow = new(app);
+
+    [Fact]
+    public async Task The_summary_workbook_holds_the_same_numbers_as_the_summary_api()
+    {
+        var (unit, desk) = await ArrangeAsync();
+
+        var summary = await PeriodFiguresApiTests.SummaryAsync(desk, unit, "2026-01-05", "2026-01-09");
+        var response = await desk.GetAsync($"/api/v1/reports/summary.xlsx?{Period}&unitCode={unit}&rowsBy=Unit");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        using var book = new Workbook(await response.Content.ReadAsByteArrayAsync());
+
+        book.SchemaErrors.ShouldBeEmpty();
+        book.Text(0, "A1").ShouldBe("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH");
+        book.Text(0, "A3").ShouldBe("Từ ngày 05/01/2026 đến ngày 09/01/2026");
+        book.Text(0, "B6").ShouldBe("Đơn vị");
+        book.Text(0, "B7").ShouldBe(summary.GetProperty("unitName").GetString());
+        book.Text(0, "B8").ShouldBe("Tổng cộng");
+        summary.GetProperty("receivedNew").GetInt32().ShouldBe(3);
+        summary.GetProperty("resolvedLate").GetInt32().ShouldBe(1);
+        for (var i = 0; i < ReportColumns.All.Length; i++)
+        {
+            var column = ReportColumns.All[i];
+            var json = summary.GetProperty(char.ToLowerInvariant(column.Key[0]) + column.Key[1..]);
+            foreach (var row in new[] { 7, 8 })
+            {
+                var cell = Xlsx.Column(i + 2) + row;
+                book.Text(0, Xlsx.Column(i + 2) + 6).ShouldNotBeEmpty();
+                if (json.ValueKind == JsonValueKind.Null)
+                {
+                    book.Text(0, cell).ShouldBe("", column.Key);
+                }
+                else
+                {
+                    book.Number(0, cell).ShouldBe((double)json.GetDecimal(), 1e-9, column.Key);
+                    book.Format(0, cell).ShouldBe(column.Count is null ? "0.0%" : @"[>=1000000]#\.###\.##0;[>=1000]#\.##0;0", column.Key);
+                }
+            }
+        }
+
+        book.Number(0, "T8").ShouldBe(0.5);
+        book.Text(0, "T6").ShouldBe("Tỷ lệ trước hạn và đúng hạn");
+    }
+
+    [Fact]
+    public async Task Decision_766_shows_each_components_inputs_and_points_and_scores_missing_inputs_zero()
+    {
+        var (unit, desk) = await ArrangeAsync();
+
+        var score = await desk.GetFromJsonAsync<JsonElement>($"/api/v1/reports/decision766?unitCode={unit}&{Period}");
+        var groups = score.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("key").GetString()!);
+        var components = groups.Values.SelectMany(g => g.GetProperty("components").EnumerateArray()).ToDictionary(c => c.GetProperty("key").GetString()!);
+        groups.Count.ShouldBe(6);
+        groups.Values.Sum(g => g.GetProperty("max").GetDecimal()).ShouldBe(100m);
+        score.GetProperty("total").GetDecimal().ShouldBe(groups.Values.Sum(g => g.GetProperty("points").GetDecimal()));
+
+        var onTime = components["ResolvedOnTime"];
+        (onTime.GetProperty("part").GetInt32(), onTime.GetProperty("whole").GetInt32()).ShouldBe((1, 2));
+        onTime.GetProperty("points").GetDecimal().ShouldBe(7m);
+        onTime.GetProperty("explanation").GetString().ShouldBe("14,00 điểm × tỷ lệ 50,0% ÷ mục tiêu 100,0% (tối đa 14,00) = 7,00");
+
+        // The open dossier is past its due date on 09/01: 0 of 1 within the deadline, below the first step.
+        var open = components["InProgressWithinDeadline"];
+        (open.GetProperty("part").GetInt32(), open.GetProperty("whole").GetInt32(), open.GetProperty("points").GetDecimal()).ShouldBe((0, 1, 0m));
+
+        components["DossiersOnline"].GetProperty("whole").GetInt32().ShouldBe(3);
+        groups["Satisfaction"].GetProperty("points").GetDecimal().ShouldBe(0m);
+        var satisfied = components["Satisfied"];
+        satisfied.GetProperty("status").GetString().ShouldBe("NoData");
+        satisfied.GetProperty("part").ValueKind.ShouldBe(JsonValueKind.Null);
+        satisfied.GetProperty("explanation").GetString()!.ShouldStartWith("Chưa có dữ liệu");
+
+        var page = await (await desk.GetAsync($"/backoffice/bao-cao/chi-so-766?unitCode={unit}&{Period}")).Content.ReadAsStringAsync();
+        page.ShouldContain("7,00/14,00");
+        page.ShouldContain("Tiến độ, kết quả giải quyết");
+        page.ShouldContain("1/2 (đã giải quyết trước hạn, đúng hạn / đã giải quyết)");
+    }
+
+    [Fact]
+    public async Task The_public_disclosure_page_shows_the_figures_to_anyone_without_personal_data_and_may_be_cached()
+    {
+        var (unit, desk) = await ArrangeAsync();
+        var codes = await (await desk.GetAsync($"/api/v1/reports/dossiers?{Period}&unitCode={unit}&figure=ReceivedNew")).Content.ReadFromJsonAsync<JsonElement>();
+
+        var response = await app.Anonymous().GetAsync($"/cong-khai/{unit}?nam=2026&thang=1");
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        (response.Headers.CacheControl!.Public, response.Headers.CacheControl.MaxAge).ShouldBe((true, TimeSpan.FromMinutes(5)));
+        var signedIn = (await desk.GetAsync($"/cong-khai/{unit}?nam=2026&thang=1")).Headers.CacheControl!;
+        (signedIn.Public, signedIn.Private).ShouldBe((false, true));
+        html.ShouldContain("Tiếp nhận 3 hồ sơ (kể cả kỳ trước chuyển qua); đã giải quyết 2 (trước hạn và đúng hạn 1; trễ hạn 1); đang giải quyết trong hạn 0; quá hạn 1.");
+        html.ShouldContain("50,0%");
+        html.ShouldContain("Tháng 01/2026");
+        html.ShouldNotContain("Nguyễn Thị Hằng");
+        html.ShouldNotContain("0912345678");
+        foreach (var dossier in codes.GetProperty("dossiers").EnumerateArray())
+        {
+            html.ShouldNotContain(dossier.GetProperty("code").GetString()!);
+        }
+
+        await (await app.Anonymous().GetAsync($"/cong-khai/{unit}?nam=2026&thang=13")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await app.Anonymous().GetAsync("/cong-khai/999.99.99.X99?nam=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var listing = await (await app.Anonymous().GetAsync($"/don-vi/{unit}/thu-tuc")).Content.ReadAsStringAsync();
+        listing.ShouldContain($"href=\"/cong-khai/{unit}\"");
+    }
+
+    [Fact]
+    public async Task The_dashboard_draws_each_chart_as_an_accessible_svg_with_its_numbers_in_a_table_beside_it()
+    {
+        var (unit, desk) = await ArrangeAsync();
+
+        var html = await (await desk.GetAsync($"/backoffice/bao-cao/bang-dieu-khien?unitCode={unit}&nam=2026")).Content.ReadAsStringAsync();
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        page.QuerySelectorAll("script").Length.ShouldBe(0);
+        var charts = page.QuerySelectorAll("section.chart-card");
+        charts.Length.ShouldBe(5);
+        foreach (var chart in charts)
+        {
+            var svg = chart.QuerySelector("svg")!;
+            svg.GetAttribute("role").ShouldBe("img");
+            foreach (var id in svg.GetAttribute("aria-labelledby")!.Split(' '))
+            {
+                svg.QuerySelector("#" + id)!.TextContent.ShouldNotBeNullOrWhiteSpace();
+            }
+
+            chart.QuerySelector("table").ShouldNotBeNull();
+        }
+
+        string[] Row(int chart, string header) => charts[chart].QuerySelectorAll("tbody tr")
+            .Single(r => r.QuerySelector("th")!.TextContent.Trim() == header).QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
+        Row(0, "Tháng 01").ShouldBe(["2", "1", "1", "50,0%"]);
+        Row(0, "Tháng 02").ShouldBe(["0", "0", "0", "—"]);
+        Row(1, "Trực tiếp").ShouldBe(["3 (100,0%)"]);
+        Row(1, "Trực tuyến").ShouldBe(["0 (0,0%)"]);
+        charts[2].QuerySelectorAll("tbody tr").Single().QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(["1", "0"]);
+        Row(3, "1.004873 — Thủ tục cấp Giấy xác nhận tình trạng hôn nhân").ShouldBe(["1", "2", "50,0%"]);
+        charts[0].QuerySelectorAll("svg g").Length.ShouldBe(1);
+        charts[0].QuerySelector("svg g title")!.TextContent.ShouldBe("Tháng 01: 50,0%");
+    }
+
+    [Fact]
+    public async Task A_commune_sees_only_itself_and_a_supervisor_sees_its_subtree()
+    {
+        var district = await app.CreateUnitAsync("000.00.00.H50", UnitKind.District);
+        var commune = await app.CreateUnitAsync(district);
+        var neighbour = await app.CreateUnitAsync(district);
+        var communeDesk = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.DeskOfficer, commune));
+        var supervisor = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Supervisor, district));
+        string[] urls =
+        [
+            "/api/v1/reports/summary.xlsx?" + Period + "&unitCode={0}",
+            "/api/v1/reports/decision766?" + Period + "&unitCode={0}",
+            "/backoffice/bao-cao/chi-so-766?" + Period + "&unitCode={0}",
+            "/backoffice/bao-cao/bang-dieu-khien?nam=2026&unitCode={0}",
+            "/api/v1/reports/ledger.xlsx?" + Period + "&unitCode={0}",
+            "/backoffice/bao-cao/so-theo-doi?" + Period + "&unitCode={0}",
+        ];
+        foreach (var url in urls.Select(u => u.Replace("{0}", "", StringComparison.Ordinal)))
+        {
+            (await communeDesk.GetAsync(url + commune)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            (await communeDesk.GetAsync(url + neighbour)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
+            (await communeDesk.GetAsync(url + district)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
+            (await supervisor.GetAsync(url + commune)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            (await supervisor.GetAsync(url + district)).StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            (await supervisor.GetAsync(url + "000.00.00.H50")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, url);
+        }
+
+        await (await communeDesk.GetAsync($"/api/v1/reports/summary.xlsx?{Period}&unitCode={neighbour}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await communeDesk.GetAsync($"/api/v1/reports/summary.xlsx?from=2026-01-09&to=2026-01-05&unitCode={commune}"))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await communeDesk.GetAsync($"/api/v1/reports/decision766?from=2026-01-05&unitCode={commune}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await communeDesk.GetAsync($"/api/v1/reports/summary.xlsx?{Period}&unitCode={commune}&rowsBy=Office")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        (await supervisor.GetAsync($"/api/v1/reports/summary.xlsx?{Period}&unitCode={district}&rowsBy=Procedure")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<(string Unit, HttpClient Desk)> ArrangeAsync()
+    {
+        var (unit, desk, _, specialist, leader) = await _flow.ArrangeAsync();
+        try
+        {
+            foreach (var decidedAt in new[] { Vn(8, 16), Vn(9, 8) })
+            {
+                var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
+                var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+                var atLeader = await _flow.ActAsync(specialist, code, "forward", decidedAt.AddMinutes(-30), new { version = Version(started) });
+                await _flow.ActAsync(leader, code, "forward", decidedAt, new { version = Version(atLeader) });
+            }
+
+            await _flow.ReceiveAsync(desk, Vn(5, 9));
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        return (unit, desk);
+    }
+}

@@ -1,0 +1,45 @@
+using AngleSharp.Html.Parser;
+using MotCua.Tests.Infrastructure;
+using MotCua.Web.Identity;
+using MotCua.Web.Units;
+using Shouldly;
+
+namespace MotCua.Tests.Reporting;
+
+/// <summary>The back-office report page: totals and rows in the vi-VN style, every number a link to the dossiers behind it.</summary>
+[Collection(AppCollection.Name)]
+public sealed class ReportPageTests(MotCuaFactory app)
+{
+    [Fact]
+    public async Task Each_number_links_to_a_list_as_long_as_the_number()
+    {
+        var district = await app.CreateUnitAsync("000.00.00.H50", UnitKind.District, "UBND huyện Thử Nghiệm");
+        var office = await app.CreateUnitAsync(district, UnitKind.Office, "Phòng Tư pháp huyện Thử Nghiệm");
+        var supervisor = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Supervisor, district));
+        var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.UnitAdmin, district));
+        await ReportConsistencyTests.ImportAsync(admin, new[] { "Online", "Counter", "Postal" }.Select((channel, i) => new
+        {
+            code = $"PG-{office}-{i}",
+            procedureCode = "2.000528",
+            unitCode = office,
+            channel,
+            ownerName = "Lê Văn " + i,
+            receivedAt = $"2022-03-0{i + 1}T09:00:00+07:00",
+            dueAt = $"2022-03-1{i + 1}T09:00:00+07:00",
+            finishedAt = i == 0 ? "2022-03-10T09:00:00+07:00" : null,
+        }));
+
+        var html = await supervisor.GetStringAsync($"/backoffice/thong-ke?from=2022-03-01&to=2022-03-31&unitCode={district}&rowsBy=Unit");
+        var page = await new HtmlParser().ParseDocumentAsync(html);
+        page.QuerySelector("h2")!.TextContent.ShouldBe("UBND huyện Thử Nghiệm, từ 01/03/2022 đến 31/03/2022");
+        page.QuerySelectorAll("dd").Select(d => d.TextContent).ShouldContain("33,3%");
+        var row = page.QuerySelectorAll("tbody tr").First(r => r.TextContent.Contains(office, StringComparison.Ordinal));
+        var received = row.QuerySelectorAll("td a")[1];
+        received.TextContent.ShouldBe("3");
+
+        var list = await new HtmlParser().ParseDocumentAsync(await supervisor.GetStringAsync(received.GetAttribute("href")));
+        list.QuerySelector("h1")!.TextContent.ShouldBe("Tiếp nhận mới: 3");
+        list.QuerySelectorAll("tbody tr").Length.ShouldBe(3);
+        list.QuerySelectorAll("tbody td.code").Select(c => c.TextContent).ShouldBe([$"PG-{office}-0", $"PG-{office}-1", $"PG-{office}-2"]);
+    }
+}
