@@ -10,7 +10,14 @@ internal readonly record struct FactDelta(DateOnly Day, FactMeasure Measure, int
 /// <summary>
 /// Where a dossier stands for reporting after some milestones: the pure function that turns a timeline into fact
 /// changes (DESIGN.md §4.8). The live hook, the historical import, the drill-down and the tests all use it, so the
-/// aggregated figures and the dossier lists behind them cannot disagree.
+/// aggregated figures and the dossier lists behind them cannot disagree. Definitions, by Vietnamese dates, period
+/// [from, to] inclusive: received = given a code on a day of the period (refused or guided at intake is not received);
+/// carried over = received before <c>from</c> and still open at its start; resolved = decided on a day of the period,
+/// a refusal decision during processing included (the decision was given), early/on time/late by date against the
+/// legal due date (an apology does not move it, a supplement does); in progress = open at the end of <c>to</c>, overdue
+/// when the legal due date is before <c>to</c>, awaiting a supplement while the clock is stopped for one; refused,
+/// withdrawn, stopped = ended so on a day of the period. So carried over + received = resolved + withdrawn + stopped
+/// + in progress (within, overdue) + awaiting a supplement.
 /// </summary>
 internal sealed record TimelineState(bool Received, bool Open, bool Awaiting, DateOnly? DueDay, bool HasResult, DateOnly? DecidedDay)
 {

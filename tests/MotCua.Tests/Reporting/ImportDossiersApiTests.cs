@@ -76,6 +76,20 @@ public sealed class ImportDossiersApiTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task Two_imports_of_the_same_dossier_at_once_write_it_once()
+    {
+        var (unit, admin) = await ArrangeAsync();
+        var rows = new[] { new { code = $"TWICE-{unit}", procedureCode = "2.000528", unitCode = unit, ownerName = "Ngô Văn A", receivedAt = "2022-04-04T09:00:00+07:00", dueAt = "2022-04-11T09:00:00+07:00" } };
+
+        var responses = await Task.WhenAll(admin.PostAsJsonAsync("/api/v1/imports/dossiers", rows), admin.PostAsJsonAsync("/api/v1/imports/dossiers", rows));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Single(r => r.StatusCode != HttpStatusCode.OK).StatusCode.ShouldBeOneOf(HttpStatusCode.Conflict, HttpStatusCode.BadRequest);
+        app.WithDb(db => db.Dossiers.Count(d => d.Code == $"TWICE-{unit}")).ShouldBe(1);
+        (await PeriodFiguresApiTests.SummaryAsync(admin, unit, "2022-04-01", "2022-04-30")).GetProperty("receivedNew").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Figures_of_a_merged_commune_roll_up_into_its_successor_and_a_commune_sees_only_itself()
     {
         var district = await app.CreateUnitAsync("000.00.00.H50", UnitKind.District);
