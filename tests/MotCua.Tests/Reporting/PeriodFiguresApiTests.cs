@@ -42,6 +42,7 @@ public sealed class PeriodFiguresApiTests(MotCuaFactory app)
             report.GetProperty("resolvedOnTime").GetInt32().ShouldBe(1);
             report.GetProperty("resolvedLate").GetInt32().ShouldBe(2);
             report.GetProperty("onTimeRate").GetDecimal().ShouldBe(0.3333m);
+            report.GetProperty("resultsAttached").GetInt32().ShouldBe(3);
             (await DrillDownAsync(desk, unit, "2026-01-05", "2026-01-09", "ResolvedLate")).ShouldBe([late.Code, rescheduled.Code], ignoreOrder: true);
             (await DrillDownAsync(desk, unit, "2026-01-05", "2026-01-09", "ResolvedOnTime")).ShouldBe([onTime.Code]);
         }
@@ -128,7 +129,8 @@ public sealed class PeriodFiguresApiTests(MotCuaFactory app)
     private async Task DecideAsync(HttpClient specialist, HttpClient leader, string code, int version, DateTimeOffset at)
     {
         var atLeader = await _flow.ActAsync(specialist, code, "forward", at.AddMinutes(-30), new { version });
-        await _flow.ActAsync(leader, code, "forward", at, new { version = Version(atLeader) });
+        var signed = await ResultsApiTests.AttachAsync(leader, code, Version(atLeader));
+        await _flow.ActAsync(leader, code, "forward", at, new { version = signed });
     }
 
     internal static async Task<JsonElement> SummaryAsync(HttpClient client, string unit, string from, string to, string extra = "")

@@ -24,7 +24,7 @@ public sealed class DeadlineWatchTests(MotCuaFactory app)
     [Fact]
     public async Task A_dossier_without_its_supplement_for_30_working_days_stops_once_with_the_reason_and_the_owner_is_told()
     {
-        var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
+        var (unit, desk, _, specialist, _) = await _flow.ArrangeAsync();
         string code;
         try
         {
@@ -58,6 +58,12 @@ public sealed class DeadlineWatchTests(MotCuaFactory app)
         history[0].OccurredAt.ShouldBe(At(2, 23, 10).UtcDateTime);
         var notices = app.WithDb(db => db.Set<OutboxMessage>().Where(m => m.Topic == "Dossier:" + dossier.Id && m.Body.Contains("Dừng xử lý")).ToList());
         notices.Select(m => m.Channel).Order().ShouldBe([NotificationChannel.Email, NotificationChannel.Sms]);
+
+        // The statistics count it as stopped on the day it closed, no longer as awaiting a supplement (DESIGN.md §4.8).
+        var figures = await Reporting.PeriodFiguresApiTests.SummaryAsync(desk, unit, "2026-02-23", "2026-02-23");
+        figures.GetProperty("carriedOver").GetInt32().ShouldBe(1);
+        figures.GetProperty("stopped").GetInt32().ShouldBe(1);
+        figures.GetProperty("awaitingSupplement").GetInt32().ShouldBe(0);
         notices[0].Body.ShouldContain(dossier.Reason!);
     }
 

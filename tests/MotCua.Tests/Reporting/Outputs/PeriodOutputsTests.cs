@@ -205,7 +205,8 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
                 var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
                 var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
                 var atLeader = await _flow.ActAsync(specialist, code, "forward", decidedAt.AddMinutes(-30), new { version = Version(started) });
-                await _flow.ActAsync(leader, code, "forward", decidedAt, new { version = Version(atLeader) });
+                var signed = await ResultsApiTests.AttachAsync(leader, code, Version(atLeader));
+                await _flow.ActAsync(leader, code, "forward", decidedAt, new { version = signed });
             }
 
             await _flow.ReceiveAsync(desk, Vn(5, 9));

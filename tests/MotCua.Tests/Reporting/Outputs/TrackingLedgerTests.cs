@@ -26,7 +26,8 @@ public sealed class TrackingLedgerTests(MotCuaFactory app)
             var first = await flow.ReceiveAsync(desk, Vn(5, 9));
             var started = await flow.ActAsync(desk, first, "start", Vn(5, 9, 30), new { version = 1 });
             var atLeader = await flow.ActAsync(specialist, first, "forward", Vn(6, 10), new { version = WorkflowApiTests.Version(started) });
-            var processed = await flow.ActAsync(leader, first, "forward", Vn(9, 15), new { version = WorkflowApiTests.Version(atLeader) });
+            var signed = await ResultsApiTests.AttachAsync(leader, first, WorkflowApiTests.Version(atLeader));
+            var processed = await flow.ActAsync(leader, first, "forward", Vn(9, 15), new { version = signed });
             await flow.ActAsync(desk, first, "return", Vn(9, 16), new { version = WorkflowApiTests.Version(processed) });
             var second = await flow.ReceiveAsync(desk, Vn(6, 14));
             app.Clock.Reset();
