@@ -20,7 +20,13 @@ namespace MotCua.Web.Reporting;
 /// </summary>
 internal static class ImportDossiers
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+
+        // A field the import does not know would be lost without a word: refuse the file instead.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
 
     public const long MaxBytes = 50 * 1024 * 1024;
 
@@ -117,7 +123,7 @@ internal static class ImportDossiers
         }
 
         var csv = Platform.Csv.Read(text);
-        if (csv.Count > 0 && !csv[0].ContainsKey("code"))
+        if (csv.Count > 0 && (!csv[0].ContainsKey("code") || csv[0].Keys.Any(k => !ImportedDossier.CsvColumns.Contains(k, StringComparer.OrdinalIgnoreCase))))
         {
             new FieldErrors(localizer).Add("file", "Reports.ImportColumns", string.Join(",", ImportedDossier.CsvColumns)).ThrowIfAny();
         }

@@ -9,7 +9,8 @@ namespace MotCua.Web.Reporting;
 
 /// <summary>
 /// One past dossier from a previous system, with its timeline. Times are ISO 8601; without an offset they are read
-/// as Vietnamese wall-clock time. In CSV, <c>suspensions</c> holds <c>from|to|newDueAt</c> entries separated by <c>;</c>.
+/// as Vietnamese wall-clock time. In CSV, <c>suspensions</c> holds <c>from|to|newDueAt</c> entries separated by <c>;</c>, and
+/// <c>transfers</c> (một cửa liên thông) holds <c>sentAt|toUnitCode|answeredAt|accepted|reason</c> entries, accepted being 1 or 0.
 /// </summary>
 internal sealed partial record ImportedDossier(
     string? Code,
@@ -23,6 +24,7 @@ internal sealed partial record ImportedDossier(
     string? ReceivedAt,
     string? DueAt,
     IReadOnlyList<ImportedSuspension>? Suspensions,
+    IReadOnlyList<ImportedTransfer>? Transfers,
     string? FinishedAt,
     string? Outcome,
     string? ReturnedAt,
@@ -34,7 +36,7 @@ internal sealed partial record ImportedDossier(
     public static readonly string[] CsvColumns =
     [
         "code", "procedureCode", "unitCode", "receivingUnitCode", "channel", "ownerName", "ownerIdNumber", "ownerAddress", "receivedAt", "dueAt",
-        "suspensions", "finishedAt", "outcome", "returnedAt", "withdrawnAt", "stoppedAt", "refusedAt", "reason",
+        "suspensions", "transfers", "finishedAt", "outcome", "returnedAt", "withdrawnAt", "stoppedAt", "refusedAt", "reason",
     ];
 
     public static ImportedDossier FromCsv(Dictionary<string, string> r)
@@ -44,8 +46,13 @@ internal sealed partial record ImportedDossier(
             .Select(s => s.Split('|', StringSplitOptions.TrimEntries))
             .Select(p => new ImportedSuspension(p.ElementAtOrDefault(0), Blank(p.ElementAtOrDefault(1)), Blank(p.ElementAtOrDefault(2)), null))
             .ToList();
+        var transfers = Get("transfers")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => s.Split('|', StringSplitOptions.TrimEntries))
+            .Select(p => new ImportedTransfer(Blank(p.ElementAtOrDefault(0)), Blank(p.ElementAtOrDefault(1)), Blank(p.ElementAtOrDefault(2)),
+                p.ElementAtOrDefault(3) switch { "1" => true, "0" => false, _ => null }, Blank(p.ElementAtOrDefault(4))))
+            .ToList();
         return new ImportedDossier(Get("code"), Get("procedureCode"), Get("unitCode"), Get("receivingUnitCode"), Get("channel"), Get("ownerName"),
-            Get("ownerIdNumber"), Get("ownerAddress"), Get("receivedAt"), Get("dueAt"), suspensions, Get("finishedAt"), Get("outcome"), Get("returnedAt"),
+            Get("ownerIdNumber"), Get("ownerAddress"), Get("receivedAt"), Get("dueAt"), suspensions, transfers, Get("finishedAt"), Get("outcome"), Get("returnedAt"),
             Get("withdrawnAt"), Get("stoppedAt"), Get("refusedAt"), Get("reason"));
     }
 
@@ -80,6 +87,9 @@ internal sealed partial record ImportedDossier(
 }
 
 internal sealed record ImportedSuspension(string? From, string? To, string? NewDueAt, string? Reason);
+
+/// <summary>A transfer to another agency and its answer (accepted, or rejected with a reason); unanswered only while the dossier is open.</summary>
+internal sealed record ImportedTransfer(string? SentAt, string? ToUnitCode, string? AnsweredAt, bool? Accepted, string? Reason);
 
 /// <summary>What the import needs to know of the catalog and the units, loaded once per batch.</summary>
 internal sealed record ImportCatalog(

@@ -59,12 +59,15 @@ internal static class Replay
         var suspensions = (row.Suspensions ?? []).Select((s, i) =>
             (From: Moment($"suspensions[{i}].from", s.From), To: Moment($"suspensions[{i}].to", s.To), NewDueAt: Moment($"suspensions[{i}].newDueAt", s.NewDueAt),
                 s.Reason)).ToList();
+        var transfers = (row.Transfers ?? []).Select((t, i) =>
+            (SentAt: Moment($"transfers[{i}].sentAt", t.SentAt), To: Unit($"transfers[{i}].toUnitCode", t.ToUnitCode, required: true, inScope: false),
+                AnsweredAt: Moment($"transfers[{i}].answeredAt", t.AnsweredAt), t.Accepted, t.Reason)).ToList();
         var end = new[] { finishedAt, withdrawnAt, stoppedAt }.Where(m => m is not null).ToList();
         var start = refusedAt ?? receivedAt;
         if (refusedAt is not null)
         {
             // Refused at intake (form 03): never received, so nothing after it.
-            if (receivedAt is not null || dueAt is not null || end.Count > 0 || suspensions.Count > 0 || returnedAt is not null)
+            if (receivedAt is not null || dueAt is not null || end.Count > 0 || suspensions.Count > 0 || transfers.Count > 0 || returnedAt is not null)
             {
                 Fail("refusedAt", "Reports.RefusedWithTimeline");
             }
@@ -116,6 +119,30 @@ internal static class Replay
 
                 previous = s.To ?? s.From;
             }
+
+            // One transfer at a time, as live: the next is sent only after the previous was answered, and an ended
+            // dossier has no transfer left waiting.
+            var answered = receivedAt;
+            for (var i = 0; i < transfers.Count; i++)
+            {
+                var t = transfers[i];
+                if (t.SentAt is null)
+                {
+                    Fail($"transfers[{i}].sentAt", "Validation.Required");
+                }
+                else if (t.SentAt < answered || (end.Count == 1 && (t.AnsweredAt ?? t.SentAt) > end[0]) || t.AnsweredAt < t.SentAt
+                    || (t.AnsweredAt is null && (i < transfers.Count - 1 || end.Count == 1)))
+                {
+                    Fail($"transfers[{i}]", "Reports.TransfersOutOfOrder");
+                }
+
+                if (t.AnsweredAt is not null && t.Accepted is null)
+                {
+                    Fail($"transfers[{i}].accepted", "Validation.Required");
+                }
+
+                answered = t.AnsweredAt ?? t.SentAt;
+            }
         }
 
         var version = start is { } on && row.ProcedureCode is { } procedure ? catalog.VersionOn(procedure.Trim(), DossierTime.VietnamDate(on)) : null;
@@ -134,7 +161,7 @@ internal static class Replay
             Fail("unitCode", "Reports.UnitNotActive", unit.Code);
         }
 
-        if (!ok || unit is null || desk is null || version is null || start is null)
+        if (!ok || unit is null || desk is null || version is null || start is null || transfers.Any(t => t.To is null))
         {
             return null;
         }
@@ -173,13 +200,33 @@ internal static class Replay
 
             Do(() => dossier.Receive(row.Code!.Trim(), receivedAt!.Value, dueAt!.Value));
             dossier.StartProcessing();
+
+            // Suspensions and transfers in the order they happened; a transfer during a suspension is refused by the
+            // dossier itself, as it would be live.
+            var events = new List<(DateTime At, Action Apply)>();
             foreach (var s in suspensions)
             {
-                Do(() => dossier.RequestSupplement(s.Reason ?? reason, s.From!.Value, SupplementRule.Restart));
+                events.Add((s.From!.Value, () => Do(() => dossier.RequestSupplement(s.Reason ?? reason, s.From!.Value, SupplementRule.Restart))));
                 if (s.To is { } to)
                 {
-                    Do(() => dossier.ResumeAfterSupplement(to, s.NewDueAt!.Value));
+                    events.Add((to, () => Do(() => dossier.ResumeAfterSupplement(to, s.NewDueAt!.Value))));
                 }
+            }
+
+            foreach (var t in transfers)
+            {
+                events.Add((t.SentAt!.Value, () => dossier.HandOff(HandoffKind.Transfer, null, null, null, t.SentAt!.Value, actor.UserId, actor.Name, null, t.Reason,
+                    transferTo: t.To!.Path)));
+                if (t.AnsweredAt is { } answer)
+                {
+                    events.Add((answer, () => dossier.HandOff(t.Accepted == true ? HandoffKind.TransferAccepted : HandoffKind.TransferRejected, null, null, null, answer,
+                        null, t.To!.Code, null, t.Reason)));
+                }
+            }
+
+            foreach (var (_, apply) in events.OrderBy(e => e.At))
+            {
+                apply();
             }
 
             if (finishedAt is { } finished)
@@ -218,7 +265,8 @@ internal static class Replay
 
         return (dossier, steps);
 
-        AdministrativeUnitInfoWithValidity? Unit(string name, string? code, bool required)
+        // The agency a dossier was transferred to may lie outside the importer's units (a provincial department).
+        AdministrativeUnitInfoWithValidity? Unit(string name, string? code, bool required, bool inScope = true)
         {
             if (string.IsNullOrWhiteSpace(code))
             {
@@ -236,7 +284,7 @@ internal static class Replay
                 return null;
             }
 
-            if (!actor.Covers(found.Path, StaffRole.UnitAdmin, StaffRole.Supervisor))
+            if (inScope && !actor.Covers(found.Path, StaffRole.UnitAdmin, StaffRole.Supervisor))
             {
                 Fail(name, "Reports.ImportOutOfScope", code);
                 return null;

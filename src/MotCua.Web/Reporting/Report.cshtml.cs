@@ -62,7 +62,12 @@ internal sealed class ReportModel(IPeriodReports reports, CurrentActor actor, Ti
     public ReportSelection Selection => new(From, To, UnitCode, IncludeSubunits, Domain, ProcedureCode, Channel, Level);
 
     /// <summary>The drill-down link of one number, keeping the whole selection.</summary>
-    public string DrillDown(ReportFigure figure, string? rowKey) => QueryString.Create(new Dictionary<string, string?>
+    public string DrillDown(ReportFigure figure, string? rowKey) => Link("/backoffice/thong-ke/ho-so", figure, rowKey);
+
+    /// <summary>The same report as an Excel workbook.</summary>
+    public string Excel => Link("/api/v1/reports/summary.xlsx", null, null);
+
+    private string Link(string path, ReportFigure? figure, string? rowKey) => path + QueryString.Create(new Dictionary<string, string?>
     {
         ["from"] = From,
         ["to"] = To,
@@ -74,8 +79,8 @@ internal sealed class ReportModel(IPeriodReports reports, CurrentActor actor, Ti
         ["level"] = Level,
         ["rowsBy"] = Report?.RowsBy.ToString(),
         ["rowKey"] = rowKey,
-        ["figure"] = figure.ToString(),
-    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent() is var query ? "/backoffice/thong-ke/ho-so" + query : "";
+        ["figure"] = figure?.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 
     /// <summary>A share in the vi-VN style (57,1%), or a dash when there is nothing to divide by.</summary>
     public static string Percent(decimal? rate) => rate is { } value ? (value * 100).ToString("N1", CultureInfo.GetCultureInfo("vi-VN")) + "%" : "—";

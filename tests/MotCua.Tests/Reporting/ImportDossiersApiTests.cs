@@ -76,6 +76,57 @@ public sealed class ImportDossiersApiTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task Transfers_to_another_agency_are_imported_into_the_control_slip_and_bad_or_unknown_fields_are_refused()
+    {
+        var (unit, admin) = await ArrangeAsync();
+        var department = await app.CreateUnitAsync("000.00.00.H50");
+        object Row(string code, object[] transfers, string? finishedAt = "2022-05-16T10:00:00+07:00") => new
+        {
+            code = $"{code}-{unit}",
+            procedureCode = "2.000528",
+            unitCode = unit,
+            ownerName = "Lê Văn A",
+            receivedAt = "2022-05-03T09:00:00+07:00",
+            dueAt = "2022-05-17T09:00:00+07:00",
+            transfers,
+            finishedAt,
+        };
+
+        var bad = await admin.PostAsJsonAsync("/api/v1/imports/dossiers", new[]
+        {
+            Row("T1", [new { sentAt = "2022-05-05T09:00:00+07:00", toUnitCode = department, answeredAt = "2022-05-04T09:00:00+07:00", accepted = true }]),
+            Row("T2", [new { sentAt = "2022-05-05T09:00:00+07:00", toUnitCode = "999.99.99.X99", answeredAt = "2022-05-06T09:00:00+07:00", accepted = true }]),
+            Row("T3", [new { sentAt = "2022-05-05T09:00:00+07:00", toUnitCode = department }]),
+            Row("T4", [new { sentAt = "2022-05-05T09:00:00+07:00", toUnitCode = department, answeredAt = "2022-05-06T09:00:00+07:00" }]),
+        });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name)
+            .ShouldBe(["rows[1].transfers[0]", "rows[2].transfers[0].toUnitCode", "rows[3].transfers[0]", "rows[4].transfers[0].accepted"], ignoreOrder: true);
+
+        // A misspelt field would silently lose part of the timeline.
+        var misspelt = await admin.PostAsJsonAsync("/api/v1/imports/dossiers", new[] { new { code = $"T5-{unit}", transfer = "2022-05-05" } });
+        misspelt.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        app.WithDb(db => db.Dossiers.Count(d => d.Code!.EndsWith("-" + unit))).ShouldBe(0);
+
+        var imported = await admin.PostAsJsonAsync("/api/v1/imports/dossiers", new[]
+        {
+            Row("T6",
+            [
+                new { sentAt = "2022-05-04T09:00:00+07:00", toUnitCode = department, answeredAt = "2022-05-05T10:00:00+07:00", accepted = false, reason = "Thiếu văn bản đề nghị" },
+                new { sentAt = "2022-05-06T09:00:00+07:00", toUnitCode = department, answeredAt = "2022-05-09T15:00:00+07:00", accepted = true, reason = (string?)null },
+            ]),
+        });
+        imported.StatusCode.ShouldBe(HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
+        var slip = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/T6-{unit}/control-slip");
+        slip.GetProperty("rows").EnumerateArray().Select(r => (r.GetProperty("kind").GetString(), r.GetProperty("at").GetString())).ShouldBe(
+        [
+            ("Transfer", "2022-05-04T09:00:00+07:00"), ("TransferRejected", "2022-05-05T10:00:00+07:00"),
+            ("Transfer", "2022-05-06T09:00:00+07:00"), ("TransferAccepted", "2022-05-09T15:00:00+07:00"),
+        ]);
+        (await PeriodFiguresApiTests.SummaryAsync(admin, unit, "2022-05-01", "2022-05-31")).GetProperty("resolvedEarly").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Two_imports_of_the_same_dossier_at_once_write_it_once()
     {
         var (unit, admin) = await ArrangeAsync();

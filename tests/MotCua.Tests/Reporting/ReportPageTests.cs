@@ -41,5 +41,10 @@ public sealed class ReportPageTests(MotCuaFactory app)
         list.QuerySelector("h1")!.TextContent.ShouldBe("Tiếp nhận mới: 3");
         list.QuerySelectorAll("tbody tr").Length.ShouldBe(3);
         list.QuerySelectorAll("tbody td.code").Select(c => c.TextContent).ShouldBe([$"PG-{office}-0", $"PG-{office}-1", $"PG-{office}-2"]);
+
+        // The same selection downloads as a workbook.
+        var excel = await supervisor.GetAsync(page.QuerySelector("a[download]")!.GetAttribute("href"));
+        excel.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, excel.RequestMessage!.RequestUri!.ToString());
+        excel.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 }
