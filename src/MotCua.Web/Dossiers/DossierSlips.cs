@@ -85,7 +85,7 @@ internal sealed class DossierSlips(MotCuaDbContext db)
                 [
                     new("", dossier.Reason ?? ""),
                     new("", "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ " + officerName + " để được hướng dẫn."),
-                    new("Ngày:", when.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
+                    new("Ngày:", GuidedAt(dossier, when).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
                 ],
                 [new SlipSignature("NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", officerName)],
                 null, null),
@@ -142,6 +142,10 @@ internal sealed class DossierSlips(MotCuaDbContext db)
     };
 
     /// <summary>"16 giờ 55 phút, ngày 13/03/2026", as the forms write it.</summary>
+    /// <summary>A supplement asked for during processing is dated the day it was asked, not the day of receipt.</summary>
+    private static DateTimeOffset GuidedAt(Dossier dossier, DateTimeOffset received) =>
+        dossier.State == DossierState.AwaitingSupplement && dossier.OpenSuspension is { } open ? VietnamTime.FromUtc(open.From) : received;
+
     public static string Moment(DateTime utc)
     {
         var local = VietnamTime.FromUtc(utc);

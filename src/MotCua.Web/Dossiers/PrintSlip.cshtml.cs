@@ -35,10 +35,19 @@ internal sealed class PrintSlipModel(MotCuaDbContext db, CurrentActor actor, Dos
         return Page();
     }
 
-    /// <summary>The officer who received, guided or refused: the first such step in the history.</summary>
+    /// <summary>
+    /// The officer who received, guided or refused: the first such step in the history; during processing, the officer
+    /// who asked for the supplement now awaited.
+    /// </summary>
     private async Task<string> OfficerAsync(Dossier dossier)
     {
         var stream = "Dossier:" + dossier.Id;
+        if (dossier.State == DossierState.AwaitingSupplement)
+        {
+            return await db.AuditEvents.AsNoTracking().Where(e => e.StreamId == stream && e.Action == "dossier.supplement-requested")
+                .OrderByDescending(e => e.Sequence).Select(e => e.ActorName).FirstOrDefaultAsync(HttpContext.RequestAborted) ?? actor.Name;
+        }
+
         return await db.AuditEvents.AsNoTracking()
             .Where(e => e.StreamId == stream && (e.Action == "dossier.received" || e.Action == "dossier.guided" || e.Action == "dossier.refused" || e.Action == "dossier.completion-requested"))
             .OrderBy(e => e.Sequence).Select(e => e.ActorName).FirstOrDefaultAsync(HttpContext.RequestAborted) ?? actor.Name;

@@ -120,7 +120,14 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
             waiting.ShouldContain("data-state=\"5\"");
             waiting.ShouldContain($"{url}/phieu/huong-dan");
             Actions(waiting).ShouldBe(["supplement-received", "stop", "withdraw"]);
-            (await desk.GetAsync($"{url}/phieu/huong-dan")).StatusCode.ShouldBe(HttpStatusCode.OK);
+            // Form 02 is dated the day the supplement was asked for and names the officer who asked, not the desk's receipt.
+            var form02 = await desk.GetStringAsync($"{url}/phieu/huong-dan");
+            form02.ShouldContain("06/01/2026");
+            form02.ShouldNotContain("05/01/2026");
+            var asker = app.WithDb(db => db.AuditEvents.Single(e => e.StreamId == "Dossier:" + id && e.Action == "dossier.supplement-requested").ActorName);
+            var receiver = app.WithDb(db => db.AuditEvents.Single(e => e.StreamId == "Dossier:" + id && e.Action == "dossier.received").ActorName);
+            asker.ShouldNotBe(receiver);
+            form02.ShouldContain(asker);
 
             // Restarted from Fri 09/01 14:00: three working days, Saturday 10/01 worked in exchange → Tue 13/01 14:00.
             app.Clock.SetNow(Vn(9, 14));
