@@ -14,17 +14,8 @@ namespace MotCua.Web.Reporting;
 /// subtree), with totals, rows by unit, domain or procedure, and every number linking to the dossiers behind it.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class ReportModel(IPeriodReports reports, CurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ReportModel(IPeriodReports reports, CurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : ReportSelectionPage
 {
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
-    [BindProperty(SupportsGet = true)] public bool? IncludeSubunits { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Domain { get; set; }
-    [BindProperty(SupportsGet = true)] public string? ProcedureCode { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Level { get; set; }
-    [BindProperty(SupportsGet = true)] public string? RowsBy { get; set; }
 
     public PeriodReport? Report { get; private set; }
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
@@ -58,8 +49,6 @@ internal sealed class ReportModel(IPeriodReports reports, CurrentActor actor, Ti
             Errors = problem.Errors ?? new Dictionary<string, string[]>();
         }
     }
-
-    public ReportSelection Selection => new(From, To, UnitCode, IncludeSubunits, Domain, ProcedureCode, Channel, Level);
 
     /// <summary>The drill-down link of one number, keeping the whole selection.</summary>
     public string DrillDown(ReportFigure figure, string? rowKey) => Link("/backoffice/thong-ke/ho-so", figure, rowKey);

@@ -9,17 +9,8 @@ namespace MotCua.Web.Reporting;
 
 /// <summary><c>/backoffice/thong-ke/ho-so</c>: the dossiers behind one number of the report; as many as the number says.</summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class ReportDossiersModel(IPeriodReports reports, CurrentActor actor, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class ReportDossiersModel(IPeriodReports reports, CurrentActor actor, IStringLocalizer<SharedResource> localizer) : ReportSelectionPage
 {
-    [BindProperty(SupportsGet = true)] public string? From { get; set; }
-    [BindProperty(SupportsGet = true)] public string? To { get; set; }
-    [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
-    [BindProperty(SupportsGet = true)] public bool? IncludeSubunits { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Domain { get; set; }
-    [BindProperty(SupportsGet = true)] public string? ProcedureCode { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Level { get; set; }
-    [BindProperty(SupportsGet = true)] public string? RowsBy { get; set; }
     [BindProperty(SupportsGet = true)] public string? RowKey { get; set; }
     [BindProperty(SupportsGet = true)] public string? Figure { get; set; }
 
@@ -29,7 +20,7 @@ internal sealed class ReportDossiersModel(IPeriodReports reports, CurrentActor a
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = new ReportSelection(From, To, UnitCode, IncludeSubunits, Domain, ProcedureCode, Channel, Level).Validate(actor, localizer);
+        var query = Selection.Validate(actor, localizer);
         var errors = new FieldErrors(localizer);
         var figure = ReportSelection.Parse<ReportFigure>(errors, "figure", Figure);
         var rows = ReportSelection.Parse<ReportRows>(errors, "rowsBy", RowsBy) ?? ReportRows.Unit;
