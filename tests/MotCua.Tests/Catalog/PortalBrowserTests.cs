@@ -11,10 +11,10 @@ public sealed class PortalBrowserTests(BrowserHost host)
     public async Task A_citizen_finds_marriage_registration_without_diacritics_and_downloads_its_form()
     {
         var page = await host.NewPageAsync();
-        await page.GotoAsync("/");
+        await page.OpenAsync("/");
         await page.Locator("#q").FillAsync("dang ky ket hon");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tìm kiếm" }).ClickAsync();
-        await page.WaitForURLAsync("**/thu-tuc?q=dang+ky+ket+hon");
+        await page.WaitForPathAsync("**/thu-tuc?q=dang+ky+ket+hon");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Thủ tục đăng ký kết hôn", Exact = true }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Thủ tục đăng ký kết hôn");

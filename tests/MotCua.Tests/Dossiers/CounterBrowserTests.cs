@@ -18,7 +18,7 @@ public sealed class CounterBrowserTests(BrowserHost host)
 
         var page = await host.NewPageAsync();
         await BrowserHost.SignInAsync(page, officer, DemoSeeder.StaffPassword);
-        await page.GotoAsync("/backoffice/tiep-nhan");
+        await page.OpenAsync("/backoffice/tiep-nhan");
         await page.GetByLabel("Thủ tục hành chính").SelectOptionAsync("1.004873");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mở" }).ClickAsync();
         await page.GetByLabel("Họ tên / tên tổ chức").FillAsync("Lê Thị Thu Hà");
@@ -27,7 +27,7 @@ public sealed class CounterBrowserTests(BrowserHost host)
         await page.GetByLabel("Số điện thoại").First.FillAsync("0905123456");
         await page.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn (mẫu 01)" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/phieu/tiep-nhan");
+        await page.WaitForPathAsync("**/phieu/tiep-nhan");
         var slip = await page.Locator("article.slip").InnerTextAsync();
         slip.ShouldContain("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
         slip.ShouldContain("Lê Thị Thu Hà");
@@ -37,7 +37,7 @@ public sealed class CounterBrowserTests(BrowserHost host)
         code.ShouldStartWith(commune + "-");
 
         var citizen = await host.NewPageAsync();
-        await citizen.GotoAsync($"/tra-cuu?ma={code}");
+        await citizen.OpenAsync($"/tra-cuu?ma={code}");
         (await citizen.GetByLabel("Mã hồ sơ").InputValueAsync()).ShouldBe(code);
         await citizen.GetByLabel("Mã kiểm tra").FillAsync("3456");
         await citizen.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();

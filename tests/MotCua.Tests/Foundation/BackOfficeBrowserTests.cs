@@ -14,7 +14,7 @@ public sealed class BackOfficeBrowserTests(BrowserHost host)
         var page = await host.NewPageAsync();
         await BrowserHost.SignInAsync(page, "sysadmin", DemoSeeder.StaffPassword);
 
-        await page.WaitForURLAsync("**/backoffice");
+        await page.WaitForPathAsync("**/backoffice");
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("Xin chào, Quản trị hệ thống");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Xem cây đơn vị" }).ClickAsync();

@@ -43,17 +43,17 @@ public sealed class BrowserHost : MotCuaFactory
     /// <summary>Signs in through the real pages: password, then the authenticator code.</summary>
     public static async Task SignInAsync(IPage page, string userName, string password)
     {
-        await page.GotoAsync("/account/login");
+        await page.OpenAsync("/account/login");
         await page.GetByLabel("Tên đăng nhập hoặc số điện thoại").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         // Wait until the sign-in post has answered, or the next step races the navigation it started.
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/account/login", StringComparison.Ordinal));
+        await page.WaitForPathAsync(url => !new Uri(url).AbsolutePath.Equals("/account/login", StringComparison.Ordinal));
         if (page.Url.Contains("/account/login-2fa", StringComparison.Ordinal))
         {
             await page.GetByLabel("Mã xác thực (6 chữ số)").FillAsync(MotCua.Web.Identity.Totp.Code(MotCua.Web.Demo.DemoSeeder.TotpSecret, DateTimeOffset.UtcNow));
             await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).ClickAsync();
-            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.Equals("/account/login-2fa", StringComparison.Ordinal));
+            await page.WaitForPathAsync(url => !new Uri(url).AbsolutePath.Equals("/account/login-2fa", StringComparison.Ordinal));
         }
     }
 
@@ -67,6 +67,26 @@ public sealed class BrowserHost : MotCuaFactory
         _playwright?.Dispose();
         await base.DisposeAsync();
     }
+}
+
+/// <summary>
+/// Navigation waits that end when the new document is parsed. Chromium has intermittently never sent
+/// "load" after a form post and its redirect, even with the network idle, so tests wait for
+/// DOMContentLoaded and then let locators wait for the content they assert on.
+/// </summary>
+public static class PageNavigation
+{
+    public static Task<IResponse?> OpenAsync(this IPage page, string url) =>
+        page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+    public static Task<IResponse?> ReloadPageAsync(this IPage page) =>
+        page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+    public static Task WaitForPathAsync(this IPage page, string glob) =>
+        page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+
+    public static Task WaitForPathAsync(this IPage page, Func<string, bool> matches) =>
+        page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 }
 
 [CollectionDefinition(Name)]

@@ -43,7 +43,7 @@ public sealed class ProcessingBrowserTests(BrowserHost host)
 
         var desk = await host.NewPageAsync();
         await BrowserHost.SignInAsync(desk, deskName, DemoSeeder.StaffPassword);
-        await desk.GotoAsync("/backoffice/tiep-nhan");
+        await desk.OpenAsync("/backoffice/tiep-nhan");
         await desk.GetByLabel("Thủ tục hành chính").SelectOptionAsync(MaritalStatus);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Mở" }).ClickAsync();
         await desk.GetByLabel("Họ tên / tên tổ chức").FillAsync("Hồ Thị Lan");
@@ -51,18 +51,18 @@ public sealed class ProcessingBrowserTests(BrowserHost host)
         await desk.GetByLabel("Địa chỉ").FillAsync("Thôn An Mỹ, xã Gio Linh, tỉnh Quảng Trị");
         await desk.GetByLabel("Số điện thoại").First.FillAsync("0905765432");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Tiếp nhận và in giấy hẹn (mẫu 01)" }).ClickAsync();
-        await desk.WaitForURLAsync("**/phieu/tiep-nhan");
+        await desk.WaitForPathAsync("**/phieu/tiep-nhan");
         var code = (await desk.Locator(".slip-subtitle").InnerTextAsync()).Replace("Mã hồ sơ: ", "", StringComparison.Ordinal).Trim();
         var workspace = new Uri(desk.Url).AbsolutePath.Replace("/phieu/tiep-nhan", "", StringComparison.Ordinal);
 
-        await desk.GotoAsync(workspace);
+        await desk.OpenAsync(workspace);
         await desk.Locator("[data-action=start]").ClickAsync();
         (await desk.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Đã chuyển hồ sơ sang bước xử lý đầu tiên.");
         (await desk.Locator("[data-step]").InnerTextAsync()).ShouldContain("Thẩm định hồ sơ");
 
         var specialist = await host.NewPageAsync();
         await BrowserHost.SignInAsync(specialist, specialistName, DemoSeeder.StaffPassword);
-        await specialist.GotoAsync("/backoffice/ho-so?box=phong");
+        await specialist.OpenAsync("/backoffice/ho-so?box=phong");
         (await specialist.Locator($"tr[data-dossier='{code}'] [data-left]").InnerTextAsync()).ShouldContain("làm việc");
         await specialist.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         await specialist.Locator("input[name=files]").SetInputFilesAsync(new FilePayload
@@ -79,13 +79,13 @@ public sealed class ProcessingBrowserTests(BrowserHost host)
 
         var leader = await host.NewPageAsync();
         await BrowserHost.SignInAsync(leader, leaderName, DemoSeeder.StaffPassword);
-        await leader.GotoAsync("/backoffice/ho-so?box=cua-toi");
+        await leader.OpenAsync("/backoffice/ho-so?box=cua-toi");
         await leader.GetByRole(AriaRole.Link, new() { Name = code }).ClickAsync();
         (await leader.Locator("[data-step]").InnerTextAsync()).ShouldContain("Phê duyệt");
         await leader.GetByRole(AriaRole.Button, new() { Name = "Phê duyệt, chuyển kết quả về Bộ phận Một cửa" }).ClickAsync();
         (await leader.Locator("[data-state]").GetAttributeAsync("data-state")).ShouldBe("9");
 
-        await desk.GotoAsync(workspace);
+        await desk.OpenAsync(workspace);
         await desk.GetByLabel("Hình thức trả kết quả").SelectOptionAsync("Counter");
         await desk.Locator("[data-action=return]").ClickAsync();
         (await desk.GetByRole(AriaRole.Status).InnerTextAsync()).ShouldContain("Đã trả kết quả.");
@@ -99,7 +99,7 @@ public sealed class ProcessingBrowserTests(BrowserHost host)
         rows[1].ShouldContain("Phê duyệt");
         rows[2].ShouldContain("Trả kết quả về Bộ phận Một cửa");
 
-        await desk.GotoAsync(workspace + "/lich-su");
+        await desk.OpenAsync(workspace + "/lich-su");
         (await desk.Locator("[data-chain]").GetAttributeAsync("data-chain")).ShouldBe("intact");
         (await desk.Locator("tbody tr").CountAsync()).ShouldBe(6);
     }
