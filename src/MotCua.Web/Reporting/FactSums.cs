@@ -6,25 +6,11 @@ using MotCua.Web.Platform.Database;
 namespace MotCua.Web.Reporting;
 
 /// <summary>Period values of the measures for one group: flows summed over [from, to], stocks at the end of <c>to</c>.</summary>
-internal sealed class FactSum
+internal sealed class FactSum : MeasureCounts<long>
 {
     public int UnitId { get; init; }
     public string DomainCode { get; init; } = "";
     public string ProcedureCode { get; init; } = "";
-    public long ReceivedCounter { get; set; }
-    public long ReceivedOnline { get; set; }
-    public long ReceivedPostal { get; set; }
-    public long Digitised { get; set; }
-    public long ResolvedEarly { get; set; }
-    public long ResolvedOnTime { get; set; }
-    public long ResolvedLate { get; set; }
-    public long ResultsAttached { get; set; }
-    public long Refused { get; set; }
-    public long Withdrawn { get; set; }
-    public long Stopped { get; set; }
-    public long Within { get; set; }
-    public long Overdue { get; set; }
-    public long Awaiting { get; set; }
 
     /// <summary>Open at the end of the day before <c>from</c>.</summary>
     public long CarriedOver { get; set; }
@@ -38,40 +24,14 @@ internal sealed class FactSum
         }
 
         var before = delta.Day < from;
-        switch (delta.Measure)
+        if (delta.Measure is FactMeasure.Within or FactMeasure.Overdue or FactMeasure.Awaiting)
         {
-            case FactMeasure.Within or FactMeasure.Overdue or FactMeasure.Awaiting:
-                CarriedOver += before ? delta.Delta : 0;
-                Within += delta.Measure == FactMeasure.Within ? delta.Delta : 0;
-                Overdue += delta.Measure == FactMeasure.Overdue ? delta.Delta : 0;
-                Awaiting += delta.Measure == FactMeasure.Awaiting ? delta.Delta : 0;
-                return;
-            default:
-                if (!before)
-                {
-                    Flow(delta.Measure, delta.Delta);
-                }
-
-                return;
+            CarriedOver += before ? delta.Delta : 0;
+            Add(delta.Measure, delta.Delta);
         }
-    }
-
-    private void Flow(FactMeasure measure, int delta)
-    {
-        switch (measure)
+        else if (!before)
         {
-            case FactMeasure.ReceivedCounter: ReceivedCounter += delta; break;
-            case FactMeasure.ReceivedOnline: ReceivedOnline += delta; break;
-            case FactMeasure.ReceivedPostal: ReceivedPostal += delta; break;
-            case FactMeasure.Digitised: Digitised += delta; break;
-            case FactMeasure.ResolvedEarly: ResolvedEarly += delta; break;
-            case FactMeasure.ResolvedOnTime: ResolvedOnTime += delta; break;
-            case FactMeasure.ResolvedLate: ResolvedLate += delta; break;
-            case FactMeasure.ResultsAttached: ResultsAttached += delta; break;
-            case FactMeasure.Refused: Refused += delta; break;
-            case FactMeasure.Withdrawn: Withdrawn += delta; break;
-            case FactMeasure.Stopped: Stopped += delta; break;
-            case FactMeasure.Within or FactMeasure.Overdue or FactMeasure.Awaiting: break;
+            Add(delta.Measure, delta.Delta);
         }
     }
 

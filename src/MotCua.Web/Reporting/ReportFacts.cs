@@ -1,3 +1,4 @@
+using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Catalog;
@@ -27,32 +28,26 @@ internal enum FactMeasure
     Awaiting,
 }
 
-/// <summary>Counts for one key (handling unit, domain, procedure, channel) over a day, month or year.</summary>
-internal abstract class FactCounts
+/// <summary>One value per <see cref="FactMeasure"/>: <c>int</c> in the fact tables, <c>long</c> in their sums.</summary>
+internal abstract class MeasureCounts<T>
+    where T : struct, INumber<T>
 {
-    public int UnitId { get; init; }
+    public T ReceivedCounter { get; set; }
+    public T ReceivedOnline { get; set; }
+    public T ReceivedPostal { get; set; }
+    public T Digitised { get; set; }
+    public T ResolvedEarly { get; set; }
+    public T ResolvedOnTime { get; set; }
+    public T ResolvedLate { get; set; }
+    public T ResultsAttached { get; set; }
+    public T Refused { get; set; }
+    public T Withdrawn { get; set; }
+    public T Stopped { get; set; }
+    public T Within { get; set; }
+    public T Overdue { get; set; }
+    public T Awaiting { get; set; }
 
-    /// <summary>Empty when the dossier has no domain.</summary>
-    public string DomainCode { get; init; } = "";
-
-    public string ProcedureCode { get; init; } = "";
-    public Channel Channel { get; init; }
-    public int ReceivedCounter { get; set; }
-    public int ReceivedOnline { get; set; }
-    public int ReceivedPostal { get; set; }
-    public int Digitised { get; set; }
-    public int ResolvedEarly { get; set; }
-    public int ResolvedOnTime { get; set; }
-    public int ResolvedLate { get; set; }
-    public int ResultsAttached { get; set; }
-    public int Refused { get; set; }
-    public int Withdrawn { get; set; }
-    public int Stopped { get; set; }
-    public int Within { get; set; }
-    public int Overdue { get; set; }
-    public int Awaiting { get; set; }
-
-    public void Add(FactMeasure measure, int delta)
+    public void Add(FactMeasure measure, T delta)
     {
         switch (measure)
         {
@@ -72,6 +67,18 @@ internal abstract class FactCounts
             case FactMeasure.Awaiting: Awaiting += delta; break;
         }
     }
+}
+
+/// <summary>Counts for one key (handling unit, domain, procedure, channel) over a day, month or year.</summary>
+internal abstract class FactCounts : MeasureCounts<int>
+{
+    public int UnitId { get; init; }
+
+    /// <summary>Empty when the dossier has no domain.</summary>
+    public string DomainCode { get; init; } = "";
+
+    public string ProcedureCode { get; init; } = "";
+    public Channel Channel { get; init; }
 
     /// <summary>The measures' column names, in <see cref="FactMeasure"/> order.</summary>
     public static readonly string[] Columns = Enum.GetNames<FactMeasure>();
