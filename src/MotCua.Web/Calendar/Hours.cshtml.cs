@@ -45,18 +45,13 @@ internal sealed class HoursModel(MotCuaDbContext db, CurrentActor actor, AuditTr
 
     private async Task<IActionResult> RunAsync(Func<Task> action, string done)
     {
-        try
+        switch (await PageActions.RunAsync(action, Errors, shared, Label))
         {
-            await action();
-            Message = done;
-        }
-        catch (ProblemException problem) when (problem.Status == StatusCodes.Status403Forbidden)
-        {
-            return Forbid();
-        }
-        catch (ProblemException problem)
-        {
-            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value.Select(message => Label(e.Key) + ": " + message)) ?? [problem.Detail ?? shared[problem.TitleKey]]);
+            case StatusCodes.Status403Forbidden:
+                return Forbid();
+            case null:
+                Message = done;
+                break;
         }
 
         db.ChangeTracker.Clear();

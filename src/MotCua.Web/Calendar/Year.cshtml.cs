@@ -112,19 +112,14 @@ internal sealed class YearModel(MotCuaDbContext db, CurrentActor actor, AuditTra
             return NotFound();
         }
 
-        try
+        switch (await PageActions.RunAsync(action, Errors, shared, Label))
         {
-            await action();
-            Message = done;
-            (Date, Kind, Name, Source) = (null, null, null, null);
-        }
-        catch (ProblemException problem) when (problem.Status == StatusCodes.Status403Forbidden)
-        {
-            return Forbid();
-        }
-        catch (ProblemException problem)
-        {
-            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value.Select(message => Label(e.Key) + ": " + message)) ?? [problem.Detail ?? shared[problem.TitleKey]]);
+            case StatusCodes.Status403Forbidden:
+                return Forbid();
+            case null:
+                Message = done;
+                (Date, Kind, Name, Source) = (null, null, null, null);
+                break;
         }
 
         db.ChangeTracker.Clear();

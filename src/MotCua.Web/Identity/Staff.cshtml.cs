@@ -36,14 +36,9 @@ internal sealed class StaffModel(MotCuaDbContext db, CurrentActor actor, UserMan
 
     private async Task RunAsync<T>(Func<Task<T>> action)
     {
-        try
+        if (await PageActions.RunAsync(action, Errors, localizer) is null)
         {
-            await action();
             Message = localizer["Common.Saved"];
-        }
-        catch (ProblemException problem)
-        {
-            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value) ?? [localizer[problem.TitleKey]]);
         }
 
         db.ChangeTracker.Clear();

@@ -44,14 +44,9 @@ internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditT
 
     private async Task RunAsync<T>(Func<Task<T>> action)
     {
-        try
+        if (await PageActions.RunAsync(action, Errors, localizer) is null)
         {
-            await action();
             Message = localizer["Common.Saved"];
-        }
-        catch (ProblemException problem)
-        {
-            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value) ?? [localizer[problem.TitleKey]]);
         }
 
         db.ChangeTracker.Clear();
