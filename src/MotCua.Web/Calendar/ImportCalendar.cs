@@ -25,14 +25,8 @@ internal static class ImportCalendar
         WorkingCalendarCache cache, TimeProvider clock, IStringLocalizer<CalendarResource> localizer, CancellationToken cancellationToken)
     {
         CalendarAccess.RequireDaysAdmin(actor);
-        if (http.ContentLength > MaxBytes)
-        {
-            throw new ProblemException(413, "payload-too-large", "Problem.PayloadTooLarge");
-        }
-
-        using var buffer = new MemoryStream();
-        await http.Body.CopyToAsync(buffer, cancellationToken);
-        var years = await ImportAsync(buffer.ToArray(), db, actor, audit, cache, clock, localizer, cancellationToken);
+        var json = await UploadedText.ReadBytesAsync(http, MaxBytes, cancellationToken);
+        var years = await ImportAsync(json, db, actor, audit, cache, clock, localizer, cancellationToken);
         return TypedResults.Ok(new Response(years));
     }
 

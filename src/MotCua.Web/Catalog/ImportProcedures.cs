@@ -66,21 +66,7 @@ internal static class ImportProcedures
 
     public static async Task<List<ProcedureData>> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
-        if (http.ContentLength > MaxBytes)
-        {
-            throw new ProblemException(413, "payload-too-large", "Problem.PayloadTooLarge");
-        }
-
-        Stream body = http.Body;
-        if (http.HasFormContentType)
-        {
-            var form = await http.ReadFormAsync(cancellationToken);
-            body = form.Files.FirstOrDefault()?.OpenReadStream() ?? throw ProblemException.Invalid(new Dictionary<string, string[]> { ["file"] = ["file"] });
-        }
-
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
-        return Parse(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        return Parse(await UploadedText.ReadAsync(http, MaxBytes, cancellationToken));
     }
 
     public static List<ProcedureData> Parse(string text)

@@ -97,13 +97,7 @@ internal static class ImportDossiers
 
     private static async Task<List<ImportedDossier>> ReadAsync(HttpRequest http, IStringLocalizer localizer, CancellationToken cancellationToken)
     {
-        if (http.ContentLength > MaxBytes)
-        {
-            throw new ProblemException(413, "payload-too-large", "Problem.PayloadTooLarge");
-        }
-
-        using var reader = new StreamReader(http.Body);
-        var text = (await reader.ReadToEndAsync(cancellationToken)).TrimStart('\uFEFF');
+        var text = await UploadedText.ReadAsync(http, MaxBytes, cancellationToken);
         var start = text.TrimStart();
         try
         {

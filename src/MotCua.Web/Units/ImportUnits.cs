@@ -39,21 +39,7 @@ internal static class ImportUnits
 
     public static async Task<List<Row>> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
-        if (http.ContentLength > MaxBytes)
-        {
-            throw new ProblemException(413, "payload-too-large", "Problem.PayloadTooLarge");
-        }
-
-        Stream body = http.Body;
-        if (http.HasFormContentType)
-        {
-            var form = await http.ReadFormAsync(cancellationToken);
-            body = form.Files.FirstOrDefault()?.OpenReadStream() ?? throw ProblemException.Invalid(new Dictionary<string, string[]> { ["file"] = ["file"] });
-        }
-
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer, cancellationToken);
-        var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray()).TrimStart('\uFEFF');
+        var text = await UploadedText.ReadAsync(http, MaxBytes, cancellationToken);
         if (text.TrimStart().StartsWith('['))
         {
             return JsonSerializer.Deserialize<List<Row>>(text, Json) ?? [];

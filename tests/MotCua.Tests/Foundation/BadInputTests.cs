@@ -50,4 +50,54 @@ public sealed class BadInputTests(MotCuaFactory app)
         var response = await admin.PostAsync("/api/v1/units", new StringContent("code=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
+
+    public static TheoryData<string, int> Imports => new()
+    {
+        { "/api/v1/units/import", 5 * 1024 * 1024 },
+        { "/api/v1/calendar/import", 1024 * 1024 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Imports))]
+    public async Task An_import_streamed_without_a_declared_length_is_refused_at_its_size_limit(string path, int limit)
+    {
+        var admin = await app.SignInAsync("sysadmin");
+        var content = new StreamContent(new UnsizedJson(limit + 1));
+        content.Headers.ContentType = new("application/json");
+        content.Headers.ContentLength.ShouldBeNull();
+        var problem = await (await admin.PostAsync(path, content)).ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        problem.GetProperty("title").GetString().ShouldBe("Dữ liệu gửi lên quá lớn.");
+    }
+
+    /// <summary>A JSON array of the given size that cannot tell its length, so the client streams it in chunks.</summary>
+    private sealed class UnsizedJson(int size) : Stream
+    {
+        private int _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = Math.Min(count, size - _position);
+            for (var i = 0; i < n; i++)
+            {
+                buffer[offset + i] = (_position + i) switch { 0 => (byte)'[', var at when at == size - 1 => (byte)']', _ => (byte)' ' };
+            }
+
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }
