@@ -59,6 +59,11 @@ public sealed class AuditChainTests(MotCuaFactory app) : IClassFixture<MotCuaFac
         {
             await db.Database.ExecuteSqlRawAsync("DROP TRIGGER \"AuditEvents_append_only_update\"; DROP TRIGGER \"AuditEvents_append_only_delete\";");
             await db.Database.ExecuteSqlRawAsync(sql);
+            // Put the guards back as script 0002 creates them, so the other tests of this database still run against them.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER "AuditEvents_append_only_update" BEFORE UPDATE ON "AuditEvents" BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+                CREATE TRIGGER "AuditEvents_append_only_delete" BEFORE DELETE ON "AuditEvents" BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+                """);
         }
     }
 
