@@ -19,8 +19,9 @@ internal static partial class ListInbox
     /// PostgreSQL would fetch and sort the whole queue of the subtree for every page. So the office queue of each visible
     /// subtree is asked in two parts, each cut to the page before they are merged: the unit's own dossiers (an equality on
     /// the path, which the index returns in due order) and those of the units below it, asked only when the unit has a
-    /// child (a one-time check of the Units table; a commune has none). Nested visible subtrees are dropped, so no row
-    /// comes twice.
+    /// child (a one-time check of the Units table; a commune has none). A dossier's handling path is always a unit's path
+    /// (Dossier.Place), so a unit without children has no dossier below it. Nested visible subtrees are dropped, so no
+    /// row comes twice.
     /// </remarks>
     internal static IQueryable<Listed> Top(MotCuaDbContext db, InboxKind box, CurrentActor actor, DateTime now, Selection selection,
         (DateTime Due, string Code)? cursor, int take)
