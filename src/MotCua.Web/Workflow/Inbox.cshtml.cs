@@ -73,24 +73,7 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = ListInbox.Page(ListInbox.Box(db.Dossiers.AsNoTracking(), tab.Kind, actor, now),
-            new ListInbox.Selection(Procedure, Domain, State, Channel, From, To), cursor);
-        var rows = await query.Take(PageSize + 1)
-            .Select(d => new
-            {
-                d.Id,
-                d.Code,
-                d.ProcedureCode,
-                d.ProcedureName,
-                Owner = d.Owner.Name,
-                d.State,
-                d.DueAt,
-                d.CurrentStep,
-                d.HandlingUnitId,
-                d.HandlingUnitPath,
-                d.TransferUnitPath,
-                d.TransferAccepted,
-            })
+        var rows = await ListInbox.Top(db, tab.Kind, actor, now, new ListInbox.Selection(Procedure, Domain, State, Channel, From, To), cursor, PageSize + 1)
             .ToListAsync(cancellationToken);
         var page = rows.Take(PageSize).ToList();
         var procedures = page.Select(r => r.ProcedureCode).Distinct().ToList();

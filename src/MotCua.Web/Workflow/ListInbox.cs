@@ -8,7 +8,6 @@ using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
-using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -33,7 +32,7 @@ internal enum InboxKind
 /// a page costs the same however deep it is), filtered by procedure, domain, state, channel and receipt dates
 /// (Vietnamese calendar days), with the working time each dossier has left.
 /// </summary>
-internal static class ListInbox
+internal static partial class ListInbox
 {
     public const int SoonDays = 2;
 
@@ -75,9 +74,7 @@ internal static class ListInbox
         var to = Date(filter.To, "to", errors);
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = Page(Box(db.Dossiers.AsNoTracking(), box, actor, now), new Selection(filter.Procedure, filter.Domain, state, channel, from, to), cursor);
-        var rows = await query.Take(pageSize + 1)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, Owner = d.Owner.Name, d.State, d.DueAt, d.CurrentStep, d.AssigneeId, d.TransferUnitPath, d.TransferAccepted, d.HandlingUnitPath })
+        var rows = await Top(db, box, actor, now, new Selection(filter.Procedure, filter.Domain, state, channel, from, to), cursor, pageSize + 1)
             .ToListAsync(cancellationToken);
         var page = rows.Take(pageSize).ToList();
         var units = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);
@@ -96,66 +93,6 @@ internal static class ListInbox
 
         var next = rows.Count > pageSize ? page[^1] : null;
         return TypedResults.Ok(new Response(items, next is null ? null : NextCursor(next.DueAt!.Value, next.Code!)));
-    }
-
-    internal static IQueryable<Dossier> Box(IQueryable<Dossier> dossiers, InboxKind box, CurrentActor actor, DateTime now)
-    {
-        var me = actor.UserId;
-        var soon = now.AddDays(SoonDays);
-        var undecided = dossiers.Where(d => d.DueAt != null && (d.State == DossierState.Received || d.State == DossierState.Processing));
-        return box switch
-        {
-            InboxKind.Mine => undecided.Where(d => d.AssigneeId == me),
-            InboxKind.Office => UnitScope.WithinAny(undecided.Where(d => d.State == DossierState.Processing && d.AssigneeId == null), actor.VisiblePaths,
-                d => d.HandlingUnitPath),
-            InboxKind.DueSoon => Routing.Visible(undecided, actor).Where(d => d.DueAt >= now && d.DueAt <= soon),
-            InboxKind.Overdue => Routing.Visible(undecided, actor).Where(d => d.DueAt < now),
-        };
-    }
-
-    /// <summary>The box narrowed by the selection, from the cursor on, in due-date order (the page and the API share it).</summary>
-    internal static IQueryable<Dossier> Page(IQueryable<Dossier> query, Selection selection, (DateTime Due, string Code)? cursor)
-    {
-        if (!string.IsNullOrWhiteSpace(selection.Procedure))
-        {
-            var procedure = selection.Procedure.Trim();
-            query = query.Where(d => d.ProcedureCode == procedure);
-        }
-
-        if (!string.IsNullOrWhiteSpace(selection.Domain))
-        {
-            var domain = selection.Domain.Trim();
-            query = query.Where(d => d.DomainCode == domain);
-        }
-
-        if (selection.State is { } state)
-        {
-            query = query.Where(d => d.State == state);
-        }
-
-        if (selection.Channel is { } channel)
-        {
-            query = query.Where(d => d.Channel == channel);
-        }
-
-        if (selection.From is { } first)
-        {
-            var start = VietnamTime.FromLocal(first.ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-            query = query.Where(d => d.ReceivedAt >= start);
-        }
-
-        if (selection.To is { } last)
-        {
-            var end = VietnamTime.FromLocal(last.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
-            query = query.Where(d => d.ReceivedAt < end);
-        }
-
-        if (cursor is { } c)
-        {
-            query = query.Where(d => d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0));
-        }
-
-        return query.OrderBy(d => d.DueAt).ThenBy(d => d.Code);
     }
 
     internal static string NextCursor(DateTime dueAt, string code) => string.Create(CultureInfo.InvariantCulture, $"{dueAt.Ticks}_{code}");

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using MotCua.Tests.Infrastructure;
+using MotCua.Web.Identity;
+using MotCua.Web.Units;
 using Shouldly;
 using static MotCua.Tests.Workflow.WorkflowApiTests;
 
@@ -10,6 +12,7 @@ namespace MotCua.Tests.Workflow;
 [Collection(AppCollection.Name)]
 public sealed class InboxApiTests(MotCuaFactory app)
 {
+    private const string MaritalStatus = "1.004873";
     private readonly WorkflowApiTests _flow = new(app);
 
     [Fact]
@@ -89,6 +92,70 @@ public sealed class InboxApiTests(MotCuaFactory app)
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal).ShouldBe(["channel", "from", "state"]);
+    }
+
+    [Fact]
+    public async Task The_office_queue_of_a_district_merges_its_own_and_its_communes_dossiers_by_due_date_once_each()
+    {
+        var district = await app.CreateUnitAsync("000.00.00.H50", UnitKind.District);
+        var communes = new[] { await app.CreateUnitAsync(district), await app.CreateUnitAsync(district) };
+        var due = new Dictionary<string, DateTimeOffset>();
+        var unitOf = new Dictionary<string, int>();
+        try
+        {
+            // Receipt times interleave the units, so the due order mixes the district's own queue and its communes'.
+            var desks = new List<HttpClient>();
+            foreach (var unit in communes.Prepend(district))
+            {
+                await app.ProvideAsync(MaritalStatus, unit);
+                desks.Add(await app.SignInAsync(await app.CreateStaffAsync(StaffRole.DeskOfficer, unit)));
+            }
+
+            for (var i = 0; i < 6; i++)
+            {
+                var code = await _flow.ReceiveAsync(desks[i % 3], Vn(5, 8 + i));
+                await _flow.ActAsync(desks[i % 3], code, "start", Vn(5, 8 + i, 30), new { version = 1 });
+                unitOf[code] = i % 3;
+                due[code] = app.WithDb(db => db.Dossiers.Where(d => d.Code == code).Select(d => d.DueAt!.Value).Single());
+            }
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        // A specialist of the district who also holds a role in one of its communes: the nested subtree adds nothing twice.
+        var name = await app.CreateStaffAsync(StaffRole.Specialist, district);
+        app.WithDb(db =>
+        {
+            db.RoleAssignments.Add(new RoleAssignment
+            {
+                UserId = db.Users.Where(u => u.UserName == name).Select(u => u.Id).Single(),
+                Role = StaffRole.Specialist,
+                UnitId = db.Units.Where(u => u.Code == communes[0]).Select(u => u.Id).Single(),
+            });
+            return db.SaveChanges();
+        });
+        var specialist = await app.SignInAsync(name);
+        var expected = due.OrderBy(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal).Select(d => d.Key).ToList();
+
+        var listed = new List<string>();
+        var url = "/api/v1/inbox/office?size=4";
+        while (true)
+        {
+            var page = await GetAsync(specialist, url);
+            listed.AddRange(Codes(page));
+            if (page.GetProperty("next").GetString() is not { } next)
+            {
+                break;
+            }
+
+            url = "/api/v1/inbox/office?size=4&after=" + Uri.EscapeDataString(next);
+        }
+
+        listed.ShouldBe(expected);
+        var commune = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Specialist, communes[1]));
+        Codes(await GetAsync(commune, "/api/v1/inbox/office")).ShouldBe(expected.Where(code => unitOf[code] == 2));
     }
 
     private string DomainOf(string code) => app.WithDb(db => db.Dossiers.Where(d => d.Code == code).Select(d => d.DomainCode).Single())!;
