@@ -67,12 +67,16 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
         var (dossier, pinned) = await PrepareAsync(request, files, now, today, cancellationToken);
         var receivedAt = dossier.Channel == Channel.Postal && request.Postal?.DeliveredAt is { } delivered ? DossierTime.ToSecond(delivered.UtcDateTime) : now;
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var code = await codes.NextAsync(Unit(dossier.ReceivingUnitPath), today, cancellationToken);
         var due = await DossierTime.DueAsync(calendars, Unit(dossier.HandlingUnitPath), receivedAt, pinned.TimeFor(dossier.Channel)!, cancellationToken);
+        var who = actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
+
+        // Three round trips: BEGIN with the code, one batch of inserts, COMMIT. The code is taken last because its counter row
+        // is shared by every desk of the agency and stays locked until commit. No savepoint: a failure rolls back everything.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
+        var code = await codes.NextAsync(Unit(dossier.ReceivingUnitPath), today, cancellationToken);
         dossier.Receive(code, receivedAt, due);
         db.Dossiers.Add(dossier);
-        var who = actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
         await audit.RecordAsync(who, "dossier.received", "Dossier", dossier.Id.ToString(), null, new
         {
             dossier.Code,

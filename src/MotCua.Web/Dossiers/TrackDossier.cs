@@ -44,9 +44,13 @@ internal static class TrackDossier
             return null;
         }
 
-        var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.State, d.Channel, d.ReceivedAt, d.DueAt, d.TrackingSecret, OwnerPhone = d.Owner.Phone, OwnerId = d.Owner.IdNumber })
-            .FirstOrDefaultAsync(cancellationToken);
+        var rows = new List<Row>();
+        await foreach (var row in Lookup(db, code).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var dossier = rows.FirstOrDefault();
         // Compare against a dummy when the code is unknown, so both failures take the same path.
         var secrets = dossier is null ? ["\0\0\0\0\0\0"] : new[] { dossier.TrackingSecret, Last4(dossier.OwnerPhone), Last4(dossier.OwnerId) };
         var matched = false;
@@ -60,12 +64,6 @@ internal static class TrackDossier
             return null;
         }
 
-        var stream = "Dossier:" + dossier.Id;
-        var steps = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.StreamId == stream && PublicActions.Contains(e.Action))
-            .OrderBy(e => e.Sequence)
-            .Select(e => new { e.OccurredAt, e.Action })
-            .ToListAsync(cancellationToken);
         return new Response(
             dossier.Code!,
             dossier.ProcedureName,
@@ -74,8 +72,28 @@ internal static class TrackDossier
             localizer["Channel." + dossier.Channel],
             dossier.ReceivedAt?.ToVietnamTime(),
             dossier.DueAt?.ToVietnamTime(),
-            steps.Select(s => new Step(s.OccurredAt.ToVietnamTime(), s.Action, localizer["DossierAction." + s.Action])).ToList());
+            rows.Where(r => r.Action is not null && PublicActions.Contains(r.Action))
+                .Select(r => new Step(r.OccurredAt!.Value.ToVietnamTime(), r.Action!, localizer["DossierAction." + r.Action])).ToList());
     }
+
+    /// <summary>One row per history event of the dossier (or one row without an event), the dossier's fields repeated.</summary>
+    private sealed record Row(string? Code, string ProcedureName, DossierState State, Catalog.Channel Channel, DateTime? ReceivedAt, DateTime? DueAt,
+        string TrackingSecret, string? OwnerPhone, string OwnerId, DateTime? OccurredAt, string? Action);
+
+    /// <summary>
+    /// The dossier and its history (time and action only) in one round trip: the unique code, then a left join on the
+    /// (stream, sequence) index. A flat join, because SQLite cannot run the APPLY a correlated collection becomes here.
+    /// The events come back even when the check value turns out wrong; they are dropped unread then.
+    /// </summary>
+    private static readonly Func<MotCuaDbContext, string, IAsyncEnumerable<Row>> Lookup = EF.CompileAsyncQuery((MotCuaDbContext db, string code) =>
+        from d in db.Dossiers.AsNoTracking()
+        where d.Code == code
+        // Stream ids hold the id as Guid.ToString() writes it (lower case); SQLite stores Guids in upper case.
+        join e in db.AuditEvents.AsNoTracking() on "Dossier:" + d.Id.ToString().ToLower() equals e.StreamId into history
+        from e in history.DefaultIfEmpty()
+        orderby e!.Sequence
+        select new Row(d.Code, d.ProcedureName, d.State, d.Channel, d.ReceivedAt, d.DueAt, d.TrackingSecret, d.Owner.Phone, d.Owner.IdNumber,
+            e == null ? null : e.OccurredAt, e == null ? null : e.Action));
 
     private static string Last4(string? value)
     {

@@ -61,7 +61,8 @@ internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cl
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key);
+        // Every authenticated request comes here: one primary-key read, compiled, nothing tracked.
+        var session = await Current(db, key);
         var now = clock.GetUtcNow().UtcDateTime;
         if (session is null || session.RevokedAt is not null || now >= session.AbsoluteExpiry || now - session.LastSeenAt >= options.IdleTimeout)
         {
@@ -71,12 +72,16 @@ internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cl
         // Write the last-seen time at most once a minute: reads stay cheap.
         if (now - session.LastSeenAt > TimeSpan.FromMinutes(1))
         {
-            session.LastSeenAt = now;
-            await db.SaveChangesAsync();
+            await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
         }
 
         return TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
     }
+
+    private sealed record SessionRow(DateTime? RevokedAt, DateTime AbsoluteExpiry, DateTime LastSeenAt, byte[] Ticket);
+
+    private static readonly Func<MotCuaDbContext, string, Task<SessionRow?>> Current = EF.CompileAsyncQuery((MotCuaDbContext db, string key) =>
+        db.UserSessions.AsNoTracking().Where(s => s.Id == key).Select(s => new SessionRow(s.RevokedAt, s.AbsoluteExpiry, s.LastSeenAt, s.Ticket)).FirstOrDefault());
 
     public async Task RemoveAsync(string key)
     {

@@ -48,9 +48,12 @@ internal static class CheckOnline
             var time = times.FirstOrDefault(t => t.Channel == Channel.Online) ?? times.First(t => t.Channel == Channel.Counter);
             var now = DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime);
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var code = await codes.NextAsync(Intake.Unit(dossier.ReceivingUnitPath), DossierTime.VietnamDate(now), cancellationToken);
             var due = await DossierTime.DueAsync(calendars, Intake.Unit(dossier.HandlingUnitPath), now, time, cancellationToken);
+
+            // The agency's counter row stays locked until commit: take the code last (see DossierCodes).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Database.AutoSavepointsEnabled = false;
+            var code = await codes.NextAsync(Intake.Unit(dossier.ReceivingUnitPath), DossierTime.VietnamDate(now), cancellationToken);
             dossier.Receive(code, now, due);
             await audit.RecordAsync(Desk(dossier), "dossier.received", "Dossier", dossier.Id.ToString(), new { State = nameof(DossierState.Submitted) }, new
             {

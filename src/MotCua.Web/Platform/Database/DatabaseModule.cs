@@ -14,7 +14,8 @@ internal static class DatabaseModule
         options.DataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<DbCallMetrics>();
-        builder.Services.AddDbContext<MotCuaDbContext>((services, db) =>
+        // Pooled: each request reuses a context and EF's internal services instead of building them again (issue 5).
+        builder.Services.AddDbContextPool<MotCuaDbContext>((services, db) =>
         {
             Configure(db, options);
             db.AddInterceptors(services.GetRequiredService<DbCallMetrics>());
