@@ -49,7 +49,9 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
 
         // The app's files are beside the benchmark's own binaries; there is no solution-relative project folder to find.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MOTCUA_WEB", AppContext.BaseDirectory);
-        var host = new BenchHost(new NpgsqlConnectionStringBuilder(PgServer) { Database = database, MaxPoolSize = 64 }.ConnectionString, database);
+        // The app's own connection defaults, so that the raw comparisons run with the same settings as the app.
+        var host = new BenchHost(DatabaseModule.PostgresConnectionString(
+            new NpgsqlConnectionStringBuilder(PgServer) { Database = database, MaxPoolSize = 64 }.ConnectionString), database);
         host.UseKestrel(0);
         host.StartServer();
         host.BaseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Platform.Observability;
@@ -33,10 +34,29 @@ internal static class DatabaseModule
                 db.UseSqlite(SqliteConnectionString(options));
                 break;
             case DatabaseProvider.Postgres:
-                db.UseNpgsql(options.ConnectionString
-                    ?? throw new InvalidOperationException("MotCua:Database:ConnectionString is required for PostgreSQL."));
+                db.UseNpgsql(PostgresConnectionString(options.ConnectionString
+                    ?? throw new InvalidOperationException("MotCua:Database:ConnectionString is required for PostgreSQL.")));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The PostgreSQL connection string with MotCua's defaults: a statement sent a second time on a pooled connection is
+    /// prepared, so the reads of every request (session, tracking, inbox) are not parsed and planned again each time
+    /// (issue 5). A setting the string gives itself wins.
+    /// </summary>
+    internal static string PostgresConnectionString(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Npgsql's builder knows every keyword, set or not; the generic one holds only what the string says.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static string SqliteConnectionString(DatabaseOptions options)
