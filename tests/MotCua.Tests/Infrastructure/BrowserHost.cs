@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,23 +71,45 @@ public sealed class BrowserHost : MotCuaFactory
 }
 
 /// <summary>
-/// Navigation waits that end when the new document is parsed. Chromium has intermittently never sent
-/// "load" after a form post and its redirect, even with the network idle, so tests wait for
-/// DOMContentLoaded and then let locators wait for the content they assert on.
+/// Navigation waits. After a form post and its redirect, Chromium has intermittently left Playwright's lifecycle
+/// waits ("load", even "domcontentloaded") hanging on a page that had loaded, so tests wait for the address bar
+/// instead and then let locators wait for the content they assert on.
 /// </summary>
 public static class PageNavigation
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
     public static Task<IResponse?> OpenAsync(this IPage page, string url) =>
         page.GotoAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
     public static Task<IResponse?> ReloadPageAsync(this IPage page) =>
         page.ReloadAsync(new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
-    public static Task WaitForPathAsync(this IPage page, string glob) =>
-        page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    /// <summary>Waits until the page's address matches a glob: <c>**</c> is any text, <c>*</c> any text without a slash.</summary>
+    public static Task WaitForPathAsync(this IPage page, string glob)
+    {
+        var pattern = new Regex("^" + string.Concat(Regex.Split(glob, @"(\*\*|\*)").Select(part => part switch
+        {
+            "**" => ".*",
+            "*" => "[^/]*",
+            _ => Regex.Escape(part),
+        })) + "$", RegexOptions.CultureInvariant);
+        return page.WaitForPathAsync(url => pattern.IsMatch(url));
+    }
 
-    public static Task WaitForPathAsync(this IPage page, Func<string, bool> matches) =>
-        page.WaitForURLAsync(matches, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+    public static async Task WaitForPathAsync(this IPage page, Func<string, bool> matches)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!matches(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }
 
 [CollectionDefinition(Name)]
