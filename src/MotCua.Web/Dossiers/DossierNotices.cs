@@ -18,7 +18,8 @@ internal sealed class DossierNotices(Outbox outbox, IStringLocalizer<SharedResou
 
     public void Refused(Dossier dossier) => Send(dossier, "Notice.Refused", dossier.ProcedureName, dossier.Reason ?? "");
 
-    private void Send(Dossier dossier, string key, params object[] arguments)
+    /// <summary>The notice <paramref name="key"/> to the owner: by SMS to their phone and by email to their address.</summary>
+    public void Send(Dossier dossier, string key, params object[] arguments)
     {
         var text = localizer[key, arguments].Value;
         var subject = localizer["Notice.Subject"].Value;
@@ -34,5 +35,6 @@ internal sealed class DossierNotices(Outbox outbox, IStringLocalizer<SharedResou
         }
     }
 
-    private static string Time(DateTime utc) => VietnamTime.FromUtc(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    /// <summary>A moment as the notices write it, in Vietnamese time.</summary>
+    public static string Time(DateTime utc) => VietnamTime.FromUtc(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

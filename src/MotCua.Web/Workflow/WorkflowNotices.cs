@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Localization;
-using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Integration.Outbox;
 
@@ -10,15 +8,18 @@ namespace MotCua.Web.Workflow;
 internal sealed record StaffContact(string? Email, string? Phone);
 
 /// <summary>Tells the owner by SMS and email what processing did; queued in the same transaction as the change.</summary>
-internal sealed class WorkflowNotices(Outbox outbox, IStringLocalizer<SharedResource> localizer)
+internal sealed class WorkflowNotices(Outbox outbox, DossierNotices owner, IStringLocalizer<SharedResource> localizer)
 {
-    public void SupplementRequested(Dossier dossier) => Send(dossier, "Notice.SupplementRequested", dossier.Code!, dossier.Reason ?? "");
+    public void SupplementRequested(Dossier dossier) => owner.Send(dossier, "Notice.SupplementRequested", dossier.Code!, dossier.Reason ?? "");
 
-    public void SupplementReceived(Dossier dossier) => Send(dossier, "Notice.SupplementReceived", dossier.Code!, Time(dossier.DueAt!.Value));
+    public void SupplementReceived(Dossier dossier) =>
+        owner.Send(dossier, "Notice.SupplementReceived", dossier.Code!, DossierNotices.Time(dossier.DueAt!.Value));
 
-    public void Extended(Dossier dossier) => Send(dossier, "Notice.Extended", dossier.Code!, dossier.ExtensionReason ?? "", Time(dossier.DueAt!.Value));
+    public void Extended(Dossier dossier) =>
+        owner.Send(dossier, "Notice.Extended", dossier.Code!, dossier.ExtensionReason ?? "", DossierNotices.Time(dossier.DueAt!.Value));
 
-    public void Ended(Dossier dossier) => Send(dossier, "Notice.Ended", dossier.Code!, localizer["DossierState." + dossier.State].Value, dossier.Reason ?? "");
+    public void Ended(Dossier dossier) =>
+        owner.Send(dossier, "Notice.Ended", dossier.Code!, localizer["DossierState." + dossier.State].Value, dossier.Reason ?? "");
 
     /// <summary>A notice to officers about a dossier: by email, or by SMS to those without an address.</summary>
     public void ToStaff(IEnumerable<StaffContact> recipients, Guid dossierId, string key, params object[] arguments)
@@ -37,22 +38,4 @@ internal sealed class WorkflowNotices(Outbox outbox, IStringLocalizer<SharedReso
             }
         }
     }
-
-    private void Send(Dossier dossier, string key, params object[] arguments)
-    {
-        var text = localizer[key, arguments].Value;
-        var subject = localizer["Notice.Subject"].Value;
-        var topic = "Dossier:" + dossier.Id;
-        if (dossier.Owner.Phone is { } phone)
-        {
-            outbox.Enqueue(NotificationChannel.Sms, phone, subject, text, topic);
-        }
-
-        if (dossier.Owner.Email is { } email)
-        {
-            outbox.Enqueue(NotificationChannel.Email, email, subject, text, topic);
-        }
-    }
-
-    private static string Time(DateTime utc) => VietnamTime.FromUtc(utc).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
 }
