@@ -1,7 +1,8 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
 using MotCua.Web.Platform.Database;
@@ -51,32 +52,27 @@ internal sealed class DossierCodeOptions
 /// </summary>
 internal sealed partial class DossierCodes(MotCuaDbContext db, DossierCodeOptions options)
 {
-    // One statement in one round trip (Npgsql sends the pending BEGIN with it); plain ADO.NET skips EF's query pipeline on the hot path.
+    // One statement in one round trip (Npgsql sends the pending BEGIN with it). It runs as EF's relational command, which
+    // skips the LINQ query pipeline on this hot path but keeps the command interceptors (the database metrics).
     private const string Upsert = """
-        INSERT INTO "DossierCodeCounters" ("AgencyCode", "Day", "LastValue") VALUES (@agency, @day, 1)
+        INSERT INTO "DossierCodeCounters" ("AgencyCode", "Day", "LastValue") VALUES ({0}, {1}, 1)
         ON CONFLICT ("AgencyCode", "Day") DO UPDATE SET "LastValue" = "DossierCodeCounters"."LastValue" + 1
         RETURNING "LastValue"
         """;
 
     public async Task<string> NextAsync(string agencyCode, DateOnly day, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A dossier code is taken inside the transaction that saves the dossier.");
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = Upsert;
-        Parameter(command, "@agency", agencyCode);
-        Parameter(command, "@day", day);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return Format(agencyCode, day, Convert.ToInt32(value, CultureInfo.InvariantCulture));
-    }
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A dossier code is taken inside the transaction that saves the dossier.");
+        }
 
-    private static void Parameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(Upsert, [agencyCode, day]);
+        var value = await command.RelationalCommand.ExecuteScalarAsync(
+            new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
+                db.GetService<IRelationalCommandDiagnosticsLogger>()),
+            cancellationToken);
+        return Format(agencyCode, day, Convert.ToInt32(value, CultureInfo.InvariantCulture));
     }
 
     public string Format(string agencyCode, DateOnly day, int sequence)
