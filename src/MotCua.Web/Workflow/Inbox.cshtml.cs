@@ -83,15 +83,11 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
             .SelectMany(p => p.Steps, (p, s) => new { Procedure = p.Procedure!.Code, p.UnitId, s.Order, s.Name, Office = s.OfficeUnit != null ? s.OfficeUnit.Name : null })
             .ToListAsync(cancellationToken);
         var unitNames = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var calendarsByUnit = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);
+        var calendarOf = await ListInbox.CalendarsAsync(calendars, page, cancellationToken);
         foreach (var d in page)
         {
             var unit = Intake.Unit(d.HandlingUnitPath);
-            if (!calendarsByUnit.TryGetValue(unit, out var calendar))
-            {
-                calendarsByUnit[unit] = calendar = await calendars.ForUnitAsync(unit, cancellationToken);
-            }
-
+            var calendar = calendarOf[unit];
             var step = steps.FirstOrDefault(s => s.Procedure == d.ProcedureCode && s.UnitId == d.HandlingUnitId && s.Order == d.CurrentStep);
             var left = ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value);
             Rows.Add(new Row(d.Id, d.Code!, d.ProcedureCode, d.ProcedureName, d.Owner, localizer["DossierState." + d.State],

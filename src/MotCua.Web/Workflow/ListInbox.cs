@@ -77,22 +77,30 @@ internal static partial class ListInbox
         var rows = await Top(db, box, actor, now, new Selection(filter.Procedure, filter.Domain, state, channel, from, to), cursor, pageSize + 1)
             .ToListAsync(cancellationToken);
         var page = rows.Take(pageSize).ToList();
-        var units = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);
+        var calendarOf = await CalendarsAsync(calendars, page, cancellationToken);
         var items = new List<Row>(page.Count);
         foreach (var d in page)
         {
-            var unit = Intake.Unit(d.HandlingUnitPath);
-            if (!units.TryGetValue(unit, out var calendar))
-            {
-                units[unit] = calendar = await calendars.ForUnitAsync(unit, cancellationToken);
-            }
-
+            var calendar = calendarOf[Intake.Unit(d.HandlingUnitPath)];
             items.Add(new Row(d.Code!, d.ProcedureName, d.Owner, d.State.ToString(), d.State.NationalCode(), VietnamTime.FromUtc(d.DueAt!.Value), d.CurrentStep,
                 d.AssigneeId, d.TransferUnitPath is not null && !d.TransferAccepted, Math.Round(ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt.Value).TotalHours, 2)));
         }
 
         var next = rows.Count > pageSize ? page[^1] : null;
         return TypedResults.Ok(new Response(items, next is null ? null : NextCursor(next.DueAt!.Value, next.Code!)));
+    }
+
+    /// <summary>The calendar of each listed dossier's handling unit, asked once per unit.</summary>
+    internal static async Task<Dictionary<string, UnitCalendar>> CalendarsAsync(IWorkingCalendar calendars, IEnumerable<Listed> rows,
+        CancellationToken cancellationToken)
+    {
+        var byUnit = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);
+        foreach (var unit in rows.Select(r => Intake.Unit(r.HandlingUnitPath)).Distinct())
+        {
+            byUnit[unit] = await calendars.ForUnitAsync(unit, cancellationToken);
+        }
+
+        return byUnit;
     }
 
     internal static string NextCursor(DateTime dueAt, string code) => string.Create(CultureInfo.InvariantCulture, $"{dueAt.Ticks}_{code}");
