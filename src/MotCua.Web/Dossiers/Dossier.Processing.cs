@@ -150,7 +150,7 @@ internal sealed partial class Dossier
     /// <summary>Refusal during processing, with reasons: the refusal letter is the decision, returned like a result.</summary>
     public void Decline(string reason, DateTime at)
     {
-        Require(DossierState.Received, DossierState.Processing, DossierState.AwaitingSupplement);
+        Require(DossierState.Received, DossierState.Processing, DossierState.AwaitingSupplement, DossierState.AwaitingPayment);
         CloseSuspension(at);
         Reason = reason;
         Decide(DossierOutcome.Refusal, at);

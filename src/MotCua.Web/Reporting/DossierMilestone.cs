@@ -11,6 +11,12 @@ internal enum MilestoneKind
     Received,
     SupplementRequested,
     SupplementReceived,
+
+    /// <summary>A financial obligation stopped the clock.</summary>
+    PaymentRequested,
+
+    /// <summary>The obligation was paid: the clock runs again, to the due date this milestone carries.</summary>
+    PaymentReceived,
     ResultAttached,
     Decided,
     Withdrawn,
@@ -37,7 +43,7 @@ internal sealed class DossierMilestone
 
     public DateOnly Day { get; init; }
 
-    /// <summary>The legal due date from this event on (received, supplement received).</summary>
+    /// <summary>The legal due date from this event on (received, supplement received, payment received).</summary>
     public DateOnly? DueDay { get; init; }
 
     /// <summary>How a decision kept the legal due date (decided).</summary>

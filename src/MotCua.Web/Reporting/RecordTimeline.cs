@@ -36,7 +36,8 @@ internal static class RecordTimeline
                     entry.Property(d => d.State).OriginalValue,
                     entry.Property(d => d.OriginalDueAt).OriginalValue,
                     entry.Property(d => d.FinishedAt).OriginalValue,
-                    dossier.Files.Count(f => f.Kind == DossierFileKind.Result) - newResults.Count);
+                    dossier.Files.Count(f => f.Kind == DossierFileKind.Result) - newResults.Count,
+                    dossier.Suspensions.Any(s => db.Entry(s).State != EntityState.Added && db.Entry(s).Property(x => x.To).OriginalValue is null));
             var decidedDay = before.FinishedAt is { } finished ? DossierTime.VietnamDate(finished) : (DateOnly?)null;
             Append(db, facts, dossier, before.Timeline(decidedDay), before.MilestonesTo(dossier, newResults, today));
         }

@@ -15,11 +15,12 @@ internal readonly record struct FactDelta(DateOnly Day, FactMeasure Measure, int
 /// carried over = received before <c>from</c> and still open at its start; resolved = decided on a day of the period,
 /// a refusal decision during processing included (the decision was given), early/on time/late by date against the
 /// legal due date (an apology does not move it, a supplement does); in progress = open at the end of <c>to</c>, overdue
-/// when the legal due date is before <c>to</c>, awaiting a supplement while the clock is stopped for one; refused,
+/// when the legal due date is before <c>to</c> (a dossier whose clock is stopped for a financial obligation is within),
+/// awaiting a supplement while the clock is stopped for one; refused,
 /// withdrawn, stopped = ended so on a day of the period. So carried over + received = resolved + withdrawn + stopped
 /// + in progress (within, overdue) + awaiting a supplement.
 /// </summary>
-internal sealed record TimelineState(bool Received, bool Open, bool Awaiting, DateOnly? DueDay, bool HasResult, DateOnly? DecidedDay)
+internal sealed record TimelineState(bool Received, bool Open, bool Awaiting, DateOnly? DueDay, bool HasResult, DateOnly? DecidedDay, bool Paused = false)
 {
     public static readonly TimelineState None = new(false, false, false, null, false, null);
 
@@ -51,6 +52,15 @@ internal sealed record TimelineState(bool Received, bool Open, bool Awaiting, Da
                 deltas.Add(new(day, FactMeasure.Awaiting, -1));
                 Enter(day, milestone.DueDay!.Value, deltas);
                 return this with { Awaiting = false, DueDay = milestone.DueDay };
+            case MilestoneKind.PaymentRequested when Open && !Awaiting && !Paused:
+                // The clock stops while the applicant pays: within the deadline until then, never overdue meanwhile.
+                Leave(day, deltas);
+                deltas.Add(new(day, FactMeasure.Within, 1));
+                return this with { Paused = true };
+            case MilestoneKind.PaymentReceived when Open && Paused:
+                deltas.Add(new(day, FactMeasure.Within, -1));
+                Enter(day, milestone.DueDay!.Value, deltas);
+                return this with { Paused = false, DueDay = milestone.DueDay };
             case MilestoneKind.ResultAttached:
                 // Counted with the decision when the result is in the system by the end of the decision day.
                 if (!HasResult && DecidedDay == day)
@@ -72,11 +82,11 @@ internal sealed record TimelineState(bool Received, bool Open, bool Awaiting, Da
                     deltas.Add(new(day, FactMeasure.ResultsAttached, 1));
                 }
 
-                return this with { Open = false, Awaiting = false, DecidedDay = day };
+                return this with { Open = false, Awaiting = false, Paused = false, DecidedDay = day };
             case MilestoneKind.Withdrawn or MilestoneKind.Stopped when Open:
                 Close(day, deltas);
                 deltas.Add(new(day, milestone.Kind == MilestoneKind.Withdrawn ? FactMeasure.Withdrawn : FactMeasure.Stopped, 1));
-                return this with { Open = false, Awaiting = false };
+                return this with { Open = false, Awaiting = false, Paused = false };
             case MilestoneKind.Refused when !Received:
                 deltas.Add(new(day, FactMeasure.Refused, 1));
                 return this;
@@ -133,6 +143,10 @@ internal sealed record TimelineState(bool Received, bool Open, bool Awaiting, Da
         {
             deltas.Add(new(day, FactMeasure.Awaiting, -1));
         }
+        else if (Paused)
+        {
+            deltas.Add(new(day, FactMeasure.Within, -1));
+        }
         else
         {
             Leave(day, deltas);
@@ -140,13 +154,16 @@ internal sealed record TimelineState(bool Received, bool Open, bool Awaiting, Da
     }
 }
 
-/// <summary>The reporting-relevant part of a dossier at one moment: compared before and after a change to find its milestones.</summary>
-internal sealed record DossierSnapshot(DossierState? State, DateTime? OriginalDueAt, DateTime? FinishedAt, int ResultFiles)
+/// <summary>
+/// The reporting-relevant part of a dossier at one moment: compared before and after a change to find its milestones.
+/// <see cref="ClockStopped"/>: a suspension was open (a supplement, or a financial obligation the procedure excludes).
+/// </summary>
+internal sealed record DossierSnapshot(DossierState? State, DateTime? OriginalDueAt, DateTime? FinishedAt, int ResultFiles, bool ClockStopped)
 {
-    public static readonly DossierSnapshot New = new(null, null, null, 0);
+    public static readonly DossierSnapshot New = new(null, null, null, 0, false);
 
     public static DossierSnapshot Of(Dossier dossier) =>
-        new(dossier.State, dossier.OriginalDueAt, dossier.FinishedAt, dossier.Files.Count(f => f.Kind == DossierFileKind.Result));
+        new(dossier.State, dossier.OriginalDueAt, dossier.FinishedAt, dossier.Files.Count(f => f.Kind == DossierFileKind.Result), dossier.OpenSuspension is not null);
 
     /// <summary>Received (given a code) and not refused or guided at intake.</summary>
     public static bool IsReceived(DossierState? state) => state is DossierState.Received or DossierState.Processing or DossierState.AwaitingSupplement
@@ -159,7 +176,8 @@ internal sealed record DossierSnapshot(DossierState? State, DateTime? OriginalDu
         State == DossierState.AwaitingSupplement,
         OriginalDueAt is { } due ? DossierTime.VietnamDate(due) : null,
         ResultFiles > 0,
-        decidedDay);
+        decidedDay,
+        State == DossierState.AwaitingPayment && ClockStopped);
 
     /// <summary>
     /// The milestones between this snapshot and <paramref name="after"/>. Each counts on the Vietnamese date it
@@ -208,6 +226,16 @@ internal sealed record DossierSnapshot(DossierState? State, DateTime? OriginalDu
         {
             var resumed = after.Suspensions.Where(s => s.To is not null).Max(s => s.To!.Value);
             yield return Make(MilestoneKind.SupplementReceived, resumed, DossierTime.VietnamDate(after.OriginalDueAt!.Value));
+        }
+
+        if (State != DossierState.AwaitingPayment && after.State == DossierState.AwaitingPayment && after.OpenSuspension is { } stopped)
+        {
+            yield return Make(MilestoneKind.PaymentRequested, stopped.From);
+        }
+
+        if (State == DossierState.AwaitingPayment && ClockStopped && after.State == DossierState.Processing)
+        {
+            yield return Make(MilestoneKind.PaymentReceived, after.PaidAt!.Value, DossierTime.VietnamDate(after.OriginalDueAt!.Value));
         }
 
         var wasOpen = IsReceived(State) && Dossier.IsUndecided(State!.Value);

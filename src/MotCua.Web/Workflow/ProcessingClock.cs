@@ -22,9 +22,16 @@ internal static class ProcessingClock
         return rule switch
         {
             SupplementRule.Restart => calendar.Due(arrived, time, options).UtcDateTime,
-            SupplementRule.Pause => calendar.AddWorkingTime(arrived,
-                calendar.WorkingTimeBetween(VietnamTime.FromUtc(pausedAt), VietnamTime.FromUtc(dueAt))).UtcDateTime,
+            SupplementRule.Pause => Resumed(calendar, pausedAt, dueAt, arrivedAt),
         };
+    }
+
+    /// <summary>The due moment once a clock stopped at <paramref name="pausedAt"/> runs again at <paramref name="resumedAt"/>: the working time left counts on.</summary>
+    public static DateTime Resumed(UnitCalendar calendar, DateTime pausedAt, DateTime dueAt, DateTime resumedAt)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.AddWorkingTime(VietnamTime.FromUtc(resumedAt),
+            calendar.WorkingTimeBetween(VietnamTime.FromUtc(pausedAt), VietnamTime.FromUtc(dueAt))).UtcDateTime;
     }
 
     /// <summary>The last date an apology with a new appointment (form 04) may be issued: the working day before the due date.</summary>

@@ -33,6 +33,10 @@ internal static class WorkflowModule
             .WithSummary("Yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02): dừng tính thời hạn");
         api.MapPost("/supplement-received", ReceiveSupplement.Handle).WithName("ReceiveSupplement")
             .WithSummary("Nhận hồ sơ bổ sung: thời hạn tính lại từ đầu hoặc tính tiếp, theo quy định của thủ tục");
+        api.MapPost("/payment-request", FinancialObligation.Request).WithName("RequestPayment")
+            .WithSummary("Yêu cầu thực hiện nghĩa vụ tài chính (phí, lệ phí, thuế): dừng tính thời hạn, trừ thủ tục tính cả thời gian này");
+        api.MapPost("/payment-confirmed", FinancialObligation.Confirm).WithName("ConfirmPayment")
+            .WithSummary("Xác nhận đã thực hiện nghĩa vụ tài chính (số biên lai): hồ sơ trở lại bước đang xử lý, thời hạn tính tiếp");
         api.MapPost("/extend", ExtendDueDate.Handle).WithName("ExtendDueDate").WithSummary("Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04), một lần");
         api.MapPost("/transfer/accept", AnswerTransfer.Accept).WithName("AcceptTransfer").WithSummary("Cơ quan phối hợp nhận hồ sơ liên thông");
         api.MapPost("/transfer/reject", AnswerTransfer.Reject).WithName("RejectTransfer").WithSummary("Cơ quan phối hợp từ chối hồ sơ liên thông, nêu lý do");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Catalog;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Integration.Outbox;
 
@@ -14,6 +15,13 @@ internal sealed class WorkflowNotices(Outbox outbox, DossierNotices owner, IStri
 
     public void SupplementReceived(Dossier dossier) =>
         owner.Send(dossier, "Notice.SupplementReceived", dossier.Code!, DossierNotices.Time(dossier.DueAt!.Value));
+
+    public void PaymentRequested(Dossier dossier) => owner.Send(dossier,
+        dossier.OpenSuspension is null ? "Notice.PaymentRequested" : "Notice.PaymentRequestedClockStopped", dossier.Code!, dossier.PaymentFor ?? "",
+        CatalogText.Money(dossier.PaymentAmount!.Value));
+
+    public void PaymentConfirmed(Dossier dossier) =>
+        owner.Send(dossier, "Notice.PaymentConfirmed", dossier.Code!, dossier.PaymentReceipt ?? "", DossierNotices.Time(dossier.DueAt!.Value));
 
     public void Extended(Dossier dossier) =>
         owner.Send(dossier, "Notice.Extended", dossier.Code!, dossier.ExtensionReason ?? "", DossierNotices.Time(dossier.DueAt!.Value));

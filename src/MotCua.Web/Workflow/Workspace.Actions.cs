@@ -17,6 +17,9 @@ internal sealed partial class WorkspaceModel
     [BindProperty] public int? ToStep { get; set; }
     [BindProperty] public DateTime? NewDue { get; set; }
     [BindProperty] public string? Method { get; set; }
+    [BindProperty] public long? Amount { get; set; }
+    [BindProperty] public string? Purpose { get; set; }
+    [BindProperty] public string? Receipt { get; set; }
     [BindProperty] public List<IFormFile> Files { get; set; } = [];
 
     private CancellationToken Aborted => HttpContext.RequestAborted;
@@ -47,6 +50,13 @@ internal sealed partial class WorkspaceModel
 
     public Task<IActionResult> OnPostSupplementReceivedAsync(Guid id) =>
         RunAsync(id, "supplement-received", code => ReceiveSupplement.Handle(code, new(Version), steps, Service<WorkflowNotices>(), Aborted));
+
+    public Task<IActionResult> OnPostPaymentRequestAsync(Guid id) =>
+        RunAsync(id, "payment-request", code => FinancialObligation.Request(code, new(Version, Amount, Purpose), steps, Service<WorkflowOptions>(),
+            Service<WorkflowNotices>(), L, Aborted));
+
+    public Task<IActionResult> OnPostPaymentConfirmedAsync(Guid id) =>
+        RunAsync(id, "payment-confirmed", code => FinancialObligation.Confirm(code, new(Version, Receipt), steps, Service<WorkflowNotices>(), L, Aborted));
 
     // The officer types a Vietnamese wall-clock time; the API takes a moment with its offset.
     public Task<IActionResult> OnPostExtendAsync(Guid id) =>

@@ -38,8 +38,10 @@ internal sealed partial class WorkspaceModel(MotCuaDbContext db, CurrentActor ac
     public bool IsLeader => actor.Covers(Dossier.HandlingUnitPath, StaffRole.Leader);
 
     /// <summary>Holds the current step: its role in its office, and its assignee when it has one.</summary>
-    public bool IsHolder => Dossier.State == DossierState.Processing && Current is { } step && actor.Covers(step.OfficePath, step.Role)
+    public bool HoldsStep => Current is { } step && actor.Covers(step.OfficePath, step.Role)
         && (Dossier.AssigneeId is null || Dossier.AssigneeId == actor.UserId || actor.IsSystemAdmin);
+
+    public bool IsHolder => Dossier.State == DossierState.Processing && HoldsStep;
 
     public bool CanStart => Dossier.State == DossierState.Received && IsDesk;
     public bool CanForward => IsHolder && !Dossier.TransferPending;
@@ -50,7 +52,13 @@ internal sealed partial class WorkspaceModel(MotCuaDbContext db, CurrentActor ac
     public bool CanRequestSupplement => CanForward;
     public bool CanReceiveSupplement => Dossier.State == DossierState.AwaitingSupplement && IsDesk;
     public bool CanExtend => Dossier.State is DossierState.Received or DossierState.Processing && Dossier.ExtendedAt is null && IsLeader;
-    public bool CanDecline => Dossier.State is DossierState.Received or DossierState.Processing or DossierState.AwaitingSupplement && IsLeader;
+    public bool CanRequestPayment => CanForward;
+
+    /// <summary>The desk collects fees; the office that asked may also record a payment it was told of.</summary>
+    public bool CanConfirmPayment => Dossier.State == DossierState.AwaitingPayment && (IsDesk || HoldsStep);
+
+    public bool CanDecline => Dossier.State is DossierState.Received or DossierState.Processing or DossierState.AwaitingSupplement or DossierState.AwaitingPayment
+        && IsLeader;
     public bool CanStop => Dossier.IsUndecided(Dossier.State) && (IsLeader || IsDesk);
     public bool CanAttach => Dossier.State is DossierState.Processing or DossierState.Processed
         && services.GetRequiredService<AttachResults.Handler>().Attacher(Dossier, Process) is not null;

@@ -13,6 +13,8 @@ public sealed class IllegalTransitionTests
         ["start"] = d => d.StartProcessing(),
         ["supplement"] = d => d.RequestSupplement("Thiếu", Utc("06/01/2026 09:00"), SupplementRule.Restart),
         ["resume"] = d => d.ResumeAfterSupplement(Utc("07/01/2026 09:00"), Utc("14/01/2026 09:00")),
+        ["payment"] = d => d.RequestPayment(250_000, "Lệ phí", Utc("06/01/2026 09:00"), stopsClock: true),
+        ["paid"] = d => d.ConfirmPayment("BL-0000001", Utc("07/01/2026 09:00"), due => due.AddDays(1)),
         ["extend"] = d => d.Extend(Utc("16/01/2026 09:00"), "Chậm", Utc("06/01/2026 09:00"), new DateOnly(2026, 1, 9)),
         ["finish"] = d => d.Finish(Utc("06/01/2026 09:00")),
         ["decline"] = d => d.Decline("Không đủ điều kiện", Utc("06/01/2026 09:00")),
@@ -29,6 +31,11 @@ public sealed class IllegalTransitionTests
         [DossierState.Received] = () => Received(),
         [DossierState.Processing] = () => With(Received(), d => d.StartProcessing()),
         [DossierState.AwaitingSupplement] = () => With(Received(), d => d.RequestSupplement("Thiếu", Utc("05/01/2026 10:00"), SupplementRule.Restart)),
+        [DossierState.AwaitingPayment] = () => With(Received(), d =>
+        {
+            d.StartProcessing();
+            d.RequestPayment(250_000, "Lệ phí", Utc("05/01/2026 10:00"), stopsClock: true);
+        }),
         [DossierState.Processed] = () => With(Received(), d => d.Decline("Không đủ điều kiện", Utc("05/01/2026 10:00"))),
         [DossierState.Returned] = () => With(Received(), d => { d.Decline("Không", Utc("05/01/2026 10:00")); d.ReturnResult(Utc("05/01/2026 11:00")); }),
         [DossierState.Stopped] = () => With(Received(), d => d.Stop("Dừng", Utc("05/01/2026 10:00"))),
@@ -40,8 +47,9 @@ public sealed class IllegalTransitionTests
         var allowed = new Dictionary<DossierState, string[]>
         {
             [DossierState.Received] = ["start", "supplement", "extend", "decline", "stop", "withdraw"],
-            [DossierState.Processing] = ["supplement", "extend", "finish", "decline", "stop", "withdraw"],
+            [DossierState.Processing] = ["supplement", "payment", "extend", "finish", "decline", "stop", "withdraw"],
             [DossierState.AwaitingSupplement] = ["resume", "decline", "stop", "withdraw"],
+            [DossierState.AwaitingPayment] = ["paid", "decline", "stop", "withdraw"],
             [DossierState.Processed] = ["return"],
         };
         var data = new TheoryData<string, string, bool>();

@@ -79,14 +79,14 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
         afterStart.ShouldContain("data-state=\"4\"");
 
         var atSpecialist = await specialist.GetStringAsync(url);
-        Actions(atSpecialist).ShouldBe(["results", "forward", "assign", "supplement-request"]);
+        Actions(atSpecialist).ShouldBe(["results", "forward", "assign", "supplement-request", "payment-request"]);
         var stale = await PostAsync(specialist, url, "Forward", new() { ["version"] = "1" });
         stale.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await stale.Content.ReadAsStringAsync()).ShouldContain("Dữ liệu vừa được người khác thay đổi");
         (await PostAsync(specialist, url, "Forward", new() { ["version"] = "2", ["note"] = "Đủ điều kiện" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var atLeader = await leader.GetStringAsync(url);
-        Actions(atLeader).ShouldBe(["results", "forward", "send-back", "assign", "supplement-request", "extend", "decline", "stop", "withdraw"]);
+        Actions(atLeader).ShouldBe(["results", "forward", "send-back", "assign", "supplement-request", "payment-request", "extend", "decline", "stop", "withdraw"]);
         var empty = await PostAsync(leader, url, "Forward", new() { ["version"] = "3" });
         empty.StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await empty.Content.ReadAsStringAsync()).ShouldContain("chưa có giấy tờ kết quả");
@@ -150,6 +150,44 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
             stopped.ShouldContain("data-state=\"8\"");
             stopped.ShouldContain($"{url}/bieu-mau/dung-xu-ly");
             Actions(stopped).ShouldBeEmpty();
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task From_the_workspace_the_office_asks_for_a_fee_and_the_desk_records_the_receipt()
+    {
+        var flow = new WorkflowApiTests(app);
+        var (_, desk, _, specialist, _) = await flow.ArrangeAsync();
+        try
+        {
+            var code = await flow.ReceiveAsync(desk, Vn(5, 9));
+            var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
+            var url = $"/backoffice/ho-so/{id}";
+            await flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+
+            app.Clock.SetNow(Vn(6, 10));
+            var bad = await PostAsync(specialist, url, "PaymentRequest", new() { ["version"] = "2", ["purpose"] = "Lệ phí trước bạ", ["amount"] = "-5" });
+            bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await bad.Content.ReadAsStringAsync()).ShouldContain("số nguyên dương");
+            (await PostAsync(specialist, url, "PaymentRequest", new() { ["version"] = "2", ["purpose"] = "Lệ phí trước bạ", ["amount"] = "1500000" }))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var waiting = await desk.GetStringAsync(url);
+            waiting.ShouldContain("data-state=\"6\"");
+            waiting.ShouldContain("1.500.000 đ");
+            Actions(waiting).ShouldBe(["payment-confirmed", "stop", "withdraw"]);
+
+            app.Clock.SetNow(Vn(9, 14));
+            (await PostAsync(desk, url, "PaymentConfirmed", new() { ["version"] = "3", ["receipt"] = "BL-0004567" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var paid = await specialist.GetStringAsync(url);
+            paid.ShouldContain("data-state=\"4\"");
+            paid.ShouldContain("BL-0004567");
+            paid.ShouldContain("11 giờ 00 phút, ngày 12/01/2026");
+            Actions(paid).ShouldContain("forward");
+            (await desk.GetStringAsync(url + "/lich-su")).ShouldContain("Chờ thực hiện nghĩa vụ tài chính → Đang xử lý");
         }
         finally
         {

@@ -17,7 +17,10 @@ internal static class GetOnlineDossier
     public sealed record Response(Guid Id, string? Code, string ProcedureCode, string ProcedureName, string Channel, string State, string StateText,
         int NationalState, string OwnerKind, Party Owner, string? Summary, DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
         string? Reason, string ReceivingUnitCode, string HandlingUnitCode, string HandlingUnitName, string? TrackingSecret, IReadOnlyList<string> Components,
-        IReadOnlyList<OnlineFile> Files, IReadOnlyList<OnlineFile> Results, IReadOnlyList<TrackDossier.Step> Timeline);
+        IReadOnlyList<OnlineFile> Files, IReadOnlyList<OnlineFile> Results, IReadOnlyList<TrackDossier.Step> Timeline, Payment? Payment);
+
+    /// <summary>The latest financial obligation asked of the applicant (amount in đồng), and its receipt once paid.</summary>
+    public sealed record Payment(long Amount, string For, DateTimeOffset RequestedAt, DateTimeOffset? PaidAt, string? Receipt);
 
     public static async Task<Ok<Response>> ForStaff(Guid id, MotCuaDbContext db, CurrentActor actor, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken) =>
@@ -81,6 +84,9 @@ internal static class GetOnlineDossier
             dossier.Components.Select(c => c.Name).ToList(),
             dossier.Files.Where(f => f.Kind == DossierFileKind.Submission).OrderBy(f => f.UploadedAt).Select(OnlineFile.From).ToList(),
             ResultsOf(dossier).Select(OnlineFile.From).ToList(),
-            steps.Select(s => new TrackDossier.Step(s.OccurredAt.ToVietnamTime(), s.Action, localizer["DossierAction." + s.Action])).ToList());
+            steps.Select(s => new TrackDossier.Step(s.OccurredAt.ToVietnamTime(), s.Action, localizer["DossierAction." + s.Action])).ToList(),
+            dossier.PaymentRequestedAt is { } asked
+                ? new Payment(dossier.PaymentAmount!.Value, dossier.PaymentFor!, asked.ToVietnamTime(), dossier.PaidAt?.ToVietnamTime(), dossier.PaymentReceipt)
+                : null);
     }
 }

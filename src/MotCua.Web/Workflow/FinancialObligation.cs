@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+using MotCua.Web.Audit;
+using MotCua.Web.Dossiers;
+using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
+
+namespace MotCua.Web.Workflow;
+
+/// <summary>
+/// The financial obligation during processing (national state 6). <c>POST .../payment-request</c>: the holder of the
+/// current step tells the applicant what to pay and the owner is notified; unless the procedure counts that wait, the
+/// clock stops. <c>POST .../payment-confirmed</c>: the desk (which collects fees) or the holder of the step records the
+/// receipt; the dossier goes back to its step and, if the clock had stopped, the time left counts on from now.
+/// </summary>
+internal static class FinancialObligation
+{
+    /// <summary>A ceiling that catches a mistyped amount (one hundred thousand billion đồng), not a legal limit.</summary>
+    public const long MaxAmount = 100_000_000_000_000;
+
+    public sealed record PaymentRequest(int? Version, long? Amount, string? Purpose);
+
+    public sealed record Confirmation(int? Version, string? Receipt);
+
+    public static async Task<Ok<WorkflowResponse>> Request(string code, PaymentRequest request, DossierSteps steps, WorkflowOptions options,
+        WorkflowNotices notices, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors(localizer);
+        errors.Required("purpose", request.Purpose, 1000);
+        if (request.Amount is not (> 0 and <= MaxAmount))
+        {
+            errors.Add("amount", "Workflow.PaymentAmount");
+        }
+
+        errors.ThrowIfAny();
+        var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
+        var process = await steps.StepsAsync(dossier, cancellationToken);
+        var current = steps.Current(dossier, process);
+        steps.RequireHolder(dossier, current);
+        var stopsClock = options.PaymentStopsClock(dossier.ProcedureCode);
+        dossier.RequestPayment(request.Amount!.Value, request.Purpose!.Trim(), steps.Now, stopsClock);
+        notices.PaymentRequested(dossier);
+        return TypedResults.Ok(await steps.SaveAsync(dossier, process, steps.Actor.ActingOn(current.OfficePath, current.Role), "dossier.payment-requested",
+            null, new { dossier.PaymentAmount, dossier.PaymentFor, ClockStopped = dossier.OpenSuspension is not null, Step = current.Order },
+            cancellationToken));
+    }
+
+    public static async Task<Ok<WorkflowResponse>> Confirm(string code, Confirmation request, DossierSteps steps, WorkflowNotices notices,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors(localizer);
+        errors.Required("receipt", request.Receipt, 60);
+        errors.ThrowIfAny();
+        var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
+        var process = await steps.StepsAsync(dossier, cancellationToken);
+        Actor who;
+        if (steps.Actor.Covers(dossier.ReceivingUnitPath, StaffRole.DeskOfficer))
+        {
+            who = steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
+        }
+        else
+        {
+            var current = steps.Current(dossier, process);
+            steps.RequireHolder(dossier, current);
+            who = steps.Actor.ActingOn(current.OfficePath, current.Role);
+        }
+
+        var now = steps.Now;
+        var pausedAt = dossier.OpenSuspension?.From;
+        var calendar = pausedAt is null ? null : await steps.CalendarAsync(dossier, cancellationToken);
+        var before = dossier.DueAt;
+        dossier.ConfirmPayment(request.Receipt!.Trim(), now, due => ProcessingClock.Resumed(calendar!, pausedAt!.Value, due, now));
+        notices.PaymentConfirmed(dossier);
+        return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.payment-confirmed", new { DueAt = before },
+            new { dossier.PaymentReceipt, dossier.PaymentAmount, dossier.DueAt, dossier.OriginalDueAt }, cancellationToken));
+    }
+}
