@@ -11,9 +11,10 @@ internal sealed class IntakeCacheOptions
 }
 
 /// <summary>
-/// Every intake reads the procedure version in force, its providers and the desk's unit. Each web node keeps these
-/// answers for a few seconds: a version published, a provider added or a unit closed reaches intake on all nodes within
-/// <see cref="IntakeCacheOptions.CacheFor"/>, well inside the day such changes take effect from.
+/// Every intake reads the procedure version in force, its providers and the desk's unit, and every office queue asks
+/// whether its unit has units below it. Each web node keeps these answers for a few seconds: a version published, a
+/// provider added, a unit created or closed reaches all nodes within <see cref="IntakeCacheOptions.CacheFor"/>, well
+/// inside the day such changes take effect from.
 /// </summary>
 internal sealed class IntakeCache(IMemoryCache cache, IntakeCacheOptions options)
 {

@@ -18,7 +18,8 @@ namespace MotCua.Web.Workflow;
 /// date with a keyset cursor, each row with the working time it has left.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentActor actor, IWorkingCalendar calendars, TimeProvider clock,
+    IStringLocalizer<SharedResource> localizer)
     : PageModel
 {
     public const int PageSize = 20;
@@ -73,8 +74,8 @@ internal sealed class InboxModel(MotCuaDbContext db, CurrentActor actor, IWorkin
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await ListInbox.Top(db, tab.Kind, actor, now, new ListInbox.Selection(Procedure, Domain, State, Channel, From, To), cursor, PageSize + 1)
-            .ToListAsync(cancellationToken);
+        var rows = await ListInbox.TopAsync(db, cache, tab.Kind, actor, now, new ListInbox.Selection(Procedure, Domain, State, Channel, From, To), cursor,
+            PageSize + 1, cancellationToken);
         var page = rows.Take(PageSize).ToList();
         var procedures = page.Select(r => r.ProcedureCode).Distinct().ToList();
         var units = page.Select(r => r.HandlingUnitId).Distinct().ToList();

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Calendar;
+using MotCua.Web.Catalog;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
@@ -17,34 +19,42 @@ internal static partial class ListInbox
     /// <remarks>
     /// A unit subtree is a path prefix, and a prefix scan of the office-queue index comes out in path order, not due order:
     /// PostgreSQL would fetch and sort the whole queue of the subtree for every page. So the office queue of each visible
-    /// subtree is asked in two parts, each cut to the page before they are merged: the unit's own dossiers (an equality on
-    /// the path, which the index returns in due order) and those of the units below it, asked only when the unit has a
-    /// child (a one-time check of the Units table; a commune has none). A dossier's handling path is always a unit's path
-    /// (Dossier.Place), so a unit without children has no dossier below it. Nested visible subtrees are dropped, so no
-    /// row comes twice.
+    /// subtree is asked in parts, each cut to the page before they are merged: the unit's own dossiers (an equality on
+    /// the path, which the index returns in due order) and, when the unit has units below it, theirs. A dossier's handling
+    /// path is always a unit's path (Dossier.Place), so a unit without children (a commune) has no dossier below it, and
+    /// its queue is the one indexed query, which PostgreSQL plans once for the prepared statement. Whether a unit has
+    /// children is read through the short-lived <see cref="IntakeCache"/>. Nested visible subtrees are dropped, so no row
+    /// comes twice.
     /// </remarks>
-    internal static IQueryable<Listed> Top(MotCuaDbContext db, InboxKind box, CurrentActor actor, DateTime now, Selection selection,
-        (DateTime Due, string Code)? cursor, int take)
+    internal static async Task<List<Listed>> TopAsync(MotCuaDbContext db, IntakeCache cache, InboxKind box, CurrentActor actor, DateTime now,
+        Selection selection, (DateTime Due, string Code)? cursor, int take, CancellationToken cancellationToken)
     {
         var dossiers = db.Dossiers.AsNoTracking();
         if (box != InboxKind.Office || actor.VisiblePaths is not { Count: > 0 } visible)
         {
-            return Project(Page(Box(dossiers, box, actor, now), selection, cursor).Take(take));
+            return await Page(Box(dossiers, box, actor, now), selection, cursor).Take(take).Select(Projection).ToListAsync(cancellationToken);
         }
 
         // Each part is projected before the union: an owned column (the owner's name) read through a union costs a join back.
-        IQueryable<Listed>? parts = null;
+        var parts = new List<IQueryable<Listed>>();
         foreach (var path in Outermost(visible))
         {
             var queue = OfficeQueue(Undecided(dossiers));
-            var own = Project(Page(queue.Where(d => d.HandlingUnitPath == path), selection, cursor).Take(take));
-            var below = Project(Page(
-                queue.Where(d => db.Units.Any(u => u.Parent!.Path == path) && d.HandlingUnitPath.StartsWith(path) && d.HandlingUnitPath != path),
-                selection, cursor).Take(take));
-            parts = parts is null ? own.Concat(below) : parts.Concat(own).Concat(below);
+            parts.Add(Page(queue.Where(d => d.HandlingUnitPath == path), selection, cursor).Take(take).Select(Projection));
+            var parent = path;
+            if (await cache.GetAsync(("unit-has-children", path), () => db.Units.AnyAsync(u => u.Parent!.Path == parent, cancellationToken)))
+            {
+                parts.Add(Page(queue.Where(d => d.HandlingUnitPath.StartsWith(path) && d.HandlingUnitPath != path), selection, cursor).Take(take)
+                    .Select(Projection));
+            }
         }
 
-        return parts!.OrderBy(d => d.DueAt).ThenBy(d => d.Code).Take(take);
+        if (parts.Count == 1)
+        {
+            return await parts[0].ToListAsync(cancellationToken);
+        }
+
+        return await parts.Aggregate((all, part) => all.Concat(part)).OrderBy(d => d.DueAt).ThenBy(d => d.Code).Take(take).ToListAsync(cancellationToken);
     }
 
     /// <summary>What the page and the API read of a listed dossier.</summary>
@@ -65,7 +75,8 @@ internal static partial class ListInbox
         public bool TransferAccepted { get; init; }
     }
 
-    private static IQueryable<Listed> Project(IQueryable<Dossier> dossiers) => dossiers.Select(d => new Listed
+    // Built once: the tree of a lambda written inline is built again on every call.
+    private static readonly Expression<Func<Dossier, Listed>> Projection = d => new Listed
     {
         Id = d.Id,
         Code = d.Code,
@@ -80,7 +91,7 @@ internal static partial class ListInbox
         HandlingUnitPath = d.HandlingUnitPath,
         TransferUnitPath = d.TransferUnitPath,
         TransferAccepted = d.TransferAccepted,
-    });
+    };
 
     private static IQueryable<Dossier> Box(IQueryable<Dossier> dossiers, InboxKind box, CurrentActor actor, DateTime now)
     {

@@ -47,8 +47,8 @@ internal static partial class ListInbox
     /// <summary>The parsed filters (receipt dates are Vietnamese calendar days, both included).</summary>
     internal sealed record Selection(string? Procedure, string? Domain, DossierState? State, Channel? Channel, DateOnly? From, DateOnly? To);
 
-    public static async Task<Ok<Response>> Handle(string kind, string? after, int? size, [AsParameters] Filter filter, MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars,
-        TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Ok<Response>> Handle(string kind, string? after, int? size, [AsParameters] Filter filter, MotCuaDbContext db, IntakeCache cache,
+        CurrentActor actor, IWorkingCalendar calendars, TimeProvider clock, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
         if (!Enum.TryParse<InboxKind>(kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var box))
@@ -74,8 +74,8 @@ internal static partial class ListInbox
         var to = Date(filter.To, "to", errors);
         errors.ThrowIfAny();
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = await Top(db, box, actor, now, new Selection(filter.Procedure, filter.Domain, state, channel, from, to), cursor, pageSize + 1)
-            .ToListAsync(cancellationToken);
+        var rows = await TopAsync(db, cache, box, actor, now, new Selection(filter.Procedure, filter.Domain, state, channel, from, to), cursor, pageSize + 1,
+            cancellationToken);
         var page = rows.Take(pageSize).ToList();
         var calendarOf = await CalendarsAsync(calendars, page, cancellationToken);
         var items = new List<Row>(page.Count);

@@ -41,19 +41,28 @@ internal static class DatabaseModule
     }
 
     /// <summary>
-    /// The PostgreSQL connection string with MotCua's defaults: a statement sent a second time on a pooled connection is
+    /// The PostgreSQL connection string with MotCua's defaults. A statement sent a second time on a pooled connection is
     /// prepared, so the reads of every request (session, tracking, inbox) are not parsed and planned again each time
-    /// (issue 5). A setting the string gives itself wins.
+    /// (issue 5). A connection taken from the pool is not reset first: MotCua keeps no session state on a connection (no
+    /// SET, no temporary table; the migrator releases its advisory lock itself), and the reset statements cost the server
+    /// work on every request. A setting the string gives itself wins.
     /// </summary>
     internal static string PostgresConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // Npgsql's builder knows every keyword, set or not; the generic one holds only what the string says.
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        bool Given(string keyword) =>
+            given.Keys.Cast<string>().Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals(keyword, StringComparison.OrdinalIgnoreCase));
+        if (!Given("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Given("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
