@@ -4,3 +4,6 @@ ALTER TABLE "Dossiers" ADD COLUMN "PaymentFor" TEXT NULL;
 ALTER TABLE "Dossiers" ADD COLUMN "PaymentRequestedAt" TEXT NULL;
 ALTER TABLE "Dossiers" ADD COLUMN "PaidAt" TEXT NULL;
 ALTER TABLE "Dossiers" ADD COLUMN "PaymentReceipt" TEXT NULL;
+
+-- How the result was returned (counter, post, online); null for dossiers imported without it.
+ALTER TABLE "Dossiers" ADD COLUMN "ReturnedBy" TEXT NULL;

@@ -15,6 +15,14 @@ internal enum SupplementRule
     Pause,
 }
 
+/// <summary>How the result reaches the applicant (HinhThuc of the national portal, plus the electronic copy).</summary>
+internal enum ReturnMethod
+{
+    Counter,
+    Post,
+    Online,
+}
+
 /// <summary>What processing decided: the result the citizen asked for, or a written refusal with reasons.</summary>
 internal enum DossierOutcome
 {
@@ -45,6 +53,9 @@ internal sealed partial class Dossier
     public DossierOutcome? Outcome { get; private set; }
 
     public DateTime? ReturnedAt { get; private set; }
+
+    /// <summary>How the result was returned; null for a dossier imported from a previous system, which did not say.</summary>
+    public ReturnMethod? ReturnedBy { get; private set; }
 
     /// <summary>When the apology with a new appointment (form 04) was issued; at most once.</summary>
     public DateTime? ExtendedAt { get; private set; }
@@ -157,10 +168,11 @@ internal sealed partial class Dossier
     }
 
     /// <summary>The desk handed the result (or the refusal) to the applicant: state 10.</summary>
-    public void ReturnResult(DateTime at)
+    public void ReturnResult(DateTime at, ReturnMethod? method)
     {
         Require(DossierState.Processed);
         ReturnedAt = at;
+        ReturnedBy = method;
         ClosedAt = at;
         State = DossierState.Returned;
         Version++;
@@ -214,6 +226,7 @@ internal sealed class DossierProcessingConfiguration : IEntityTypeConfiguration<
     {
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.ExtensionReason).HasMaxLength(2000);
+        builder.Property(d => d.ReturnedBy).HasConversion<string>().HasMaxLength(10);
         builder.Ignore(d => d.OpenSuspension);
         builder.Ignore(d => d.Timeliness);
         builder.Ignore(d => d.HasResult);

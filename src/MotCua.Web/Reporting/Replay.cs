@@ -254,7 +254,7 @@ internal static class Replay
 
             if (returnedAt is { } returned)
             {
-                Do(() => dossier.ReturnResult(returned));
+                Do(() => dossier.ReturnResult(returned, null));
             }
         }
         catch (ProblemException problem)

@@ -18,7 +18,7 @@ public sealed class IllegalTransitionTests
         ["extend"] = d => d.Extend(Utc("16/01/2026 09:00"), "Chậm", Utc("06/01/2026 09:00"), new DateOnly(2026, 1, 9)),
         ["finish"] = d => d.Finish(Utc("06/01/2026 09:00")),
         ["decline"] = d => d.Decline("Không đủ điều kiện", Utc("06/01/2026 09:00")),
-        ["return"] = d => d.ReturnResult(Utc("06/01/2026 10:00")),
+        ["return"] = d => d.ReturnResult(Utc("06/01/2026 10:00"), ReturnMethod.Counter),
         ["stop"] = d => d.Stop("Dừng", Utc("06/01/2026 09:00")),
         ["withdraw"] = d => d.Withdraw("Rút", Utc("06/01/2026 09:00")),
     };
@@ -37,7 +37,7 @@ public sealed class IllegalTransitionTests
             d.RequestPayment(250_000, "Lệ phí", Utc("05/01/2026 10:00"), stopsClock: true);
         }),
         [DossierState.Processed] = () => With(Received(), d => d.Decline("Không đủ điều kiện", Utc("05/01/2026 10:00"))),
-        [DossierState.Returned] = () => With(Received(), d => { d.Decline("Không", Utc("05/01/2026 10:00")); d.ReturnResult(Utc("05/01/2026 11:00")); }),
+        [DossierState.Returned] = () => With(Received(), d => { d.Decline("Không", Utc("05/01/2026 10:00")); d.ReturnResult(Utc("05/01/2026 11:00"), ReturnMethod.Counter); }),
         [DossierState.Stopped] = () => With(Received(), d => d.Stop("Dừng", Utc("05/01/2026 10:00"))),
         [DossierState.Withdrawn] = () => With(Received(), d => d.Withdraw("Rút", Utc("05/01/2026 10:00"))),
     };

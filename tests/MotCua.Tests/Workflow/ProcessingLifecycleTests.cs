@@ -58,7 +58,7 @@ public sealed class ProcessingLifecycleTests
         dossier.Timeliness.ShouldBeNull();
 
         dossier.Finish(Utc(finishedAt));
-        dossier.ReturnResult(Utc(finishedAt).AddHours(1));
+        dossier.ReturnResult(Utc(finishedAt).AddHours(1), ReturnMethod.Counter);
 
         dossier.State.ShouldBe(DossierState.Returned);
         dossier.State.NationalCode().ShouldBe(10);
@@ -184,7 +184,7 @@ public sealed class ProcessingLifecycleTests
         dossier.Outcome.ShouldBe(DossierOutcome.Refusal);
         dossier.Reason.ShouldBe("Không đủ điều kiện đăng ký");
         dossier.OpenSuspension.ShouldBeNull();
-        dossier.ReturnResult(Utc("08/01/2026 15:00"));
+        dossier.ReturnResult(Utc("08/01/2026 15:00"), ReturnMethod.Post);
         dossier.State.ShouldBe(DossierState.Returned);
     }
 

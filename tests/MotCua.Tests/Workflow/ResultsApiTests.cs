@@ -77,6 +77,7 @@ public sealed class ResultsApiTests(MotCuaFactory app)
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         var returned = await workflow.ActAsync(desk, code, "return", null, new { version = WorkflowApiTests.Version(processed), method = "Online" });
         returned.GetProperty("nationalState").GetInt32().ShouldBe(10);
+        app.WithDb(db => db.Dossiers.Single(d => d.Code == code).ReturnedBy).ShouldBe(ReturnMethod.Online);
 
         var mine = await citizen.GetFromJsonAsync<JsonElement>($"/api/v1/my-dossiers/{id}");
         mine.GetProperty("results").EnumerateArray().Single().GetProperty("id").GetString().ShouldBe(fileId);

@@ -62,6 +62,9 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
 
             var dossier = app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code));
             dossier.Timeliness.ShouldBe(MotCua.Web.Calendar.Timeliness.OnTime);
+
+            // No method given: the result goes back the way the applicant asked at intake, here at the counter.
+            dossier.ReturnedBy.ShouldBe(ReturnMethod.Counter);
             dossier.Handoffs.OrderBy(h => h.Id).Select(h => (h.Kind, h.FromStep, h.ToStep, h.Timeliness?.ToString())).ShouldBe(
             [
                 (HandoffKind.Start, null, 1, null),
@@ -125,6 +128,23 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
         (await desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/return", new { version = Version(started) })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/send-back", new { version = Version(started), toStep = 1, reason = "x" }))
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_result_goes_back_by_post_when_the_applicant_asked_for_it_at_intake()
+    {
+        var (_, desk, _, _, leader) = await ArrangeAsync();
+        var delivered = DateTimeOffset.UtcNow.AddHours(-1);
+        var response = await desk.PostAsJsonAsync("/api/v1/dossiers",
+            IntakeApiTests.Body(MaritalStatus, channel: "Postal", postal: new { waybill = "EL987654321VN", deliveredAt = delivered, returnByPost = true }));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var declined = await ActAsync(leader, code, "decline", null, new { version = 1, reason = "Không đủ điều kiện" });
+
+        await ActAsync(desk, code, "return", null, new { version = Version(declined) });
+        var dossier = app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code));
+        dossier.ReturnedBy.ShouldBe(ReturnMethod.Post);
+        (await desk.GetStringAsync($"/backoffice/ho-so/{dossier.Id}")).ShouldContain("Qua dịch vụ bưu chính công ích");
     }
 
     internal static int Version(JsonElement response) => response.GetProperty("version").GetInt32();
