@@ -10,13 +10,32 @@ namespace MotCua.Web.Identity;
 /// </summary>
 internal sealed class CurrentActor(IHttpContextAccessor accessor)
 {
-    private ClaimsPrincipal User => accessor.HttpContext?.User ?? new ClaimsPrincipal();
+    private static readonly ClaimsPrincipal Anonymous = new();
+
+    private ClaimsPrincipal? _rolesOf;
+    private IReadOnlyList<RoleClaim>? _roles;
+
+    private ClaimsPrincipal User => accessor.HttpContext?.User ?? Anonymous;
 
     public Guid? UserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     public string Name => User.FindFirstValue(MotCuaClaims.FullName) ?? User.Identity?.Name ?? "anonymous";
 
-    public IReadOnlyList<RoleClaim> Roles => RoleClaim.All(User);
+    /// <summary>The roles of the current principal, read from its claims once (a sign-in during the request replaces the principal).</summary>
+    public IReadOnlyList<RoleClaim> Roles
+    {
+        get
+        {
+            var user = User;
+            if (!ReferenceEquals(_rolesOf, user))
+            {
+                _roles = RoleClaim.All(user);
+                _rolesOf = user;
+            }
+
+            return _roles!;
+        }
+    }
 
     public bool IsSystemAdmin => Roles.Any(r => r.Role == StaffRole.SystemAdmin);
 

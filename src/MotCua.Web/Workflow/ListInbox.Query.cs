@@ -75,7 +75,14 @@ internal static partial class ListInbox
         public bool TransferAccepted { get; init; }
     }
 
-    // Built once: the tree of a lambda written inline is built again on every call.
+    // The expressions without captured values are built once: the tree of a lambda written inline is built again on every call.
+    private static readonly Expression<Func<Dossier, bool>> IsUndecided =
+        d => d.DueAt != null && (d.State == DossierState.Received || d.State == DossierState.Processing);
+
+    private static readonly Expression<Func<Dossier, bool>> IsInOfficeQueue = d => d.State == DossierState.Processing && d.AssigneeId == null;
+    private static readonly Expression<Func<Dossier, DateTime?>> ByDue = d => d.DueAt;
+    private static readonly Expression<Func<Dossier, string?>> ByCode = d => d.Code;
+
     private static readonly Expression<Func<Dossier, Listed>> Projection = d => new Listed
     {
         Id = d.Id,
@@ -107,11 +114,9 @@ internal static partial class ListInbox
         };
     }
 
-    private static IQueryable<Dossier> Undecided(IQueryable<Dossier> dossiers) =>
-        dossiers.Where(d => d.DueAt != null && (d.State == DossierState.Received || d.State == DossierState.Processing));
+    private static IQueryable<Dossier> Undecided(IQueryable<Dossier> dossiers) => dossiers.Where(IsUndecided);
 
-    private static IQueryable<Dossier> OfficeQueue(IQueryable<Dossier> undecided) =>
-        undecided.Where(d => d.State == DossierState.Processing && d.AssigneeId == null);
+    private static IQueryable<Dossier> OfficeQueue(IQueryable<Dossier> undecided) => undecided.Where(IsInOfficeQueue);
 
     /// <summary>The paths not inside another of them (unit paths end with a slash, so a prefix is an ancestor).</summary>
     private static IEnumerable<string> Outermost(IReadOnlyList<string> paths) =>
@@ -161,6 +166,6 @@ internal static partial class ListInbox
             query = query.Where(d => d.DueAt >= c.Due && (d.DueAt > c.Due || (d.DueAt == c.Due && string.Compare(d.Code, c.Code) > 0)));
         }
 
-        return query.OrderBy(d => d.DueAt).ThenBy(d => d.Code);
+        return query.OrderBy(ByDue).ThenBy(ByCode);
     }
 }

@@ -119,10 +119,9 @@ public sealed class PeriodFiguresApiTests(MotCuaFactory app)
         }
     }
 
-    internal async Task<(string Code, int Version)> ReceiveAndStartAsync(HttpClient desk)
+    private async Task<(string Code, int Version)> ReceiveAndStartAsync(HttpClient desk)
     {
-        var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-        var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+        var (code, started) = await _flow.ReceiveAndStartAsync(desk);
         return (code, Version(started));
     }
 

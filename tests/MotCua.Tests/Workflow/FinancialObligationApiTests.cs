@@ -31,8 +31,7 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
         var (unit, desk, _, specialist, leader) = await _flow.ArrangeAsync();
         try
         {
-            var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-            var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+            var (code, started) = await _flow.ReceiveAndStartAsync(desk);
             var waiting = await _flow.ActAsync(specialist, code, "payment-request", Vn(6, 10),
                 new { version = Version(started), amount = 500_000, purpose = "Lệ phí trước bạ" });
             waiting.GetProperty("state").GetString().ShouldBe("AwaitingPayment");
@@ -98,8 +97,7 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
         options.PaymentTimeCounts.Add(MaritalStatus);
         try
         {
-            var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-            var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+            var (code, started) = await _flow.ReceiveAndStartAsync(desk);
             var waiting = await _flow.ActAsync(specialist, code, "payment-request", Vn(6, 10),
                 new { version = Version(started), amount = 120_000, purpose = "Phí thẩm định" });
             waiting.GetProperty("dueAt").GetString().ShouldBe("2026-01-08T09:00:00+07:00");
@@ -127,8 +125,7 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
         var (_, desk, _, specialist, leader) = await _flow.ArrangeAsync();
         try
         {
-            var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-            var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+            var (code, started) = await _flow.ReceiveAndStartAsync(desk);
             var version = Version(started);
 
             var zero = await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/payment-request", new { version, amount = 0, purpose = "Lệ phí" });
@@ -170,8 +167,7 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
         var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
         try
         {
-            var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-            var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+            var (code, started) = await _flow.ReceiveAndStartAsync(desk);
             var waiting = await _flow.ActAsync(specialist, code, "payment-request", Vn(8, 10),
                 new { version = Version(started), amount = 50_000, purpose = "Lệ phí" });
             var paid = await _flow.ActAsync(desk, code, "payment-confirmed", Vn(9, 9), new { version = Version(waiting), receipt = "BL-9" });

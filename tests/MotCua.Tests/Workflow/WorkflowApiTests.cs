@@ -185,6 +185,13 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
     }
 
+    /// <summary>A dossier received at the desk on Mon 05/01 09:00 (due Thu 08/01 09:00) and sent to the first step at 09:30.</summary>
+    internal async Task<(string Code, JsonElement Started)> ReceiveAndStartAsync(HttpClient desk)
+    {
+        var code = await ReceiveAsync(desk, Vn(5, 9));
+        return (code, await ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 }));
+    }
+
     internal async Task<JsonElement> ActAsync(HttpClient client, string code, string action, DateTimeOffset? at, object body)
     {
         if (at is { } now)

@@ -25,8 +25,7 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
         var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
         try
         {
-            var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-            var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+            var (code, started) = await _flow.ReceiveAndStartAsync(desk);
             var waiting = await _flow.ActAsync(specialist, code, "supplement-request", Vn(6, 10),
                 new { version = Version(started), reason = "Thiếu bản sao giấy tờ tùy thân" });
             waiting.GetProperty("nationalState").GetInt32().ShouldBe(5);
@@ -59,8 +58,7 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
         var (_, desk, _, specialist, leader) = await _flow.ArrangeAsync();
         try
         {
-            var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-            var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+            var (code, started) = await _flow.ReceiveAndStartAsync(desk);
 
             // The specialist may not sign an apology; the head of the unit does, by Wed 07/01 (the working day before Thu 08/01).
             (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/extend",
@@ -97,8 +95,7 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
         var (_, desk, _, _, leader) = await _flow.ArrangeAsync();
         try
         {
-            var code = await _flow.ReceiveAsync(desk, Vn(5, 9));
-            var started = await _flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
+            var (code, started) = await _flow.ReceiveAndStartAsync(desk);
             app.Clock.SetNow(Vn(8, 8));
             var response = await leader.PostAsJsonAsync($"/api/v1/dossiers/{code}/extend",
                 new { version = Version(started), newDueAt = "2026-01-12T09:00:00+07:00", reason = "Chậm" });

@@ -108,10 +108,9 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
         var (_, desk, _, specialist, leader) = await flow.ArrangeAsync();
         try
         {
-            var code = await flow.ReceiveAsync(desk, Vn(5, 9));
+            var (code, _) = await flow.ReceiveAndStartAsync(desk);
             var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
             var url = $"/backoffice/ho-so/{id}";
-            await flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
 
             app.Clock.SetNow(Vn(6, 10));
             (await PostAsync(specialist, url, "SupplementRequest", new() { ["version"] = "2", ["reason"] = "Thiếu bản sao giấy tờ tùy thân" }))
@@ -164,10 +163,9 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
         var (_, desk, _, specialist, _) = await flow.ArrangeAsync();
         try
         {
-            var code = await flow.ReceiveAsync(desk, Vn(5, 9));
+            var (code, _) = await flow.ReceiveAndStartAsync(desk);
             var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
             var url = $"/backoffice/ho-so/{id}";
-            await flow.ActAsync(desk, code, "start", Vn(5, 9, 30), new { version = 1 });
 
             app.Clock.SetNow(Vn(6, 10));
             var bad = await PostAsync(specialist, url, "PaymentRequest", new() { ["version"] = "2", ["purpose"] = "Lệ phí trước bạ", ["amount"] = "-5" });
