@@ -25,7 +25,8 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
     public const int PageSize = 20;
 
     public static readonly (string Route, InboxKind Kind)[] Tabs =
-        [("cua-toi", InboxKind.Mine), ("phong", InboxKind.Office), ("sap-den-han", InboxKind.DueSoon), ("qua-han", InboxKind.Overdue)];
+        [("cua-toi", InboxKind.Mine), ("phong", InboxKind.Office), ("sap-den-han", InboxKind.DueSoon), ("qua-han", InboxKind.Overdue),
+            ("cho-nguoi-nop", InboxKind.Waiting)];
 
     public sealed record Row(Guid Id, string Code, string ProcedureCode, string ProcedureName, string OwnerName, string State, string Step, string Office,
         bool TransferPending, DateTimeOffset DueAt, string Left, bool Late);
@@ -90,12 +91,13 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
             var unit = Intake.Unit(d.HandlingUnitPath);
             var calendar = calendarOf[unit];
             var step = steps.FirstOrDefault(s => s.Procedure == d.ProcedureCode && s.UnitId == d.HandlingUnitId && s.Order == d.CurrentStep);
+            var waiting = ListInbox.WaitsForApplicant(d.State);
             var left = ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value);
             Rows.Add(new Row(d.Id, d.Code!, d.ProcedureCode, d.ProcedureName, d.Owner, localizer["DossierState." + d.State],
                 d.CurrentStep is null ? localizer["Workspace.AtDesk"] : step?.Name ?? localizer["Workspace.Step", d.CurrentStep],
                 step?.Office ?? unitNames.GetValueOrDefault(d.HandlingUnitId, unit),
                 d.TransferUnitPath is not null && !d.TransferAccepted, VietnamTime.FromUtc(d.DueAt.Value),
-                WorkingTimeText.Left(localizer, left, calendar.Hours.DayLength), left < TimeSpan.Zero));
+                waiting ? localizer["Inbox.WaitingForApplicant"] : WorkingTimeText.Left(localizer, left, calendar.Hours.DayLength), !waiting && left < TimeSpan.Zero));
         }
 
         Next = rows.Count > PageSize ? ListInbox.NextCursor(page[^1].DueAt!.Value, page[^1].Code!) : null;

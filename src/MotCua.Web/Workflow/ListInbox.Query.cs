@@ -41,8 +41,7 @@ internal static partial class ListInbox
         {
             var queue = OfficeQueue(Undecided(dossiers));
             parts.Add(Page(queue.Where(d => d.HandlingUnitPath == path), selection, cursor).Take(take).Select(Projection));
-            var parent = path;
-            if (await cache.GetAsync(("unit-has-children", path), () => db.Units.AnyAsync(u => u.Parent!.Path == parent, cancellationToken)))
+            if (await cache.GetAsync(("unit-has-children", path), () => db.Units.AnyAsync(u => u.Parent!.Path == path, cancellationToken)))
             {
                 parts.Add(Page(queue.Where(d => d.HandlingUnitPath.StartsWith(path) && d.HandlingUnitPath != path), selection, cursor).Take(take)
                     .Select(Projection));
@@ -79,6 +78,9 @@ internal static partial class ListInbox
     private static readonly Expression<Func<Dossier, bool>> IsUndecided =
         d => d.DueAt != null && (d.State == DossierState.Received || d.State == DossierState.Processing);
 
+    private static readonly Expression<Func<Dossier, bool>> IsWaiting =
+        d => d.DueAt != null && (d.State == DossierState.AwaitingSupplement || d.State == DossierState.AwaitingPayment);
+
     private static readonly Expression<Func<Dossier, bool>> IsInOfficeQueue = d => d.State == DossierState.Processing && d.AssigneeId == null;
     private static readonly Expression<Func<Dossier, DateTime?>> ByDue = d => d.DueAt;
     private static readonly Expression<Func<Dossier, string?>> ByCode = d => d.Code;
@@ -111,6 +113,7 @@ internal static partial class ListInbox
             InboxKind.Office => UnitScope.WithinAny(OfficeQueue(undecided), actor.VisiblePaths, d => d.HandlingUnitPath),
             InboxKind.DueSoon => Routing.Visible(undecided, actor).Where(d => d.DueAt >= now && d.DueAt <= soon),
             InboxKind.Overdue => Routing.Visible(undecided, actor).Where(d => d.DueAt < now),
+            InboxKind.Waiting => Routing.Visible(dossiers.Where(IsWaiting), actor),
         };
     }
 

@@ -24,6 +24,9 @@ internal enum InboxKind
 
     /// <summary>Undecided dossiers of the caller's units past their due date.</summary>
     Overdue,
+
+    /// <summary>Dossiers of the caller's units waiting for the applicant: a supplement, or a fee, charge or tax to pay.</summary>
+    Waiting,
 }
 
 /// <summary>
@@ -36,8 +39,9 @@ internal static partial class ListInbox
 {
     public const int SoonDays = 2;
 
+    /// <summary>A listed dossier; <see cref="WorkingHoursLeft"/> is null while it waits for the applicant (the clock is theirs, or stopped).</summary>
     public sealed record Row(string Code, string ProcedureName, string OwnerName, string State, int NationalState, DateTimeOffset DueAt,
-        int? CurrentStep, Guid? AssigneeId, bool TransferPending, double WorkingHoursLeft);
+        int? CurrentStep, Guid? AssigneeId, bool TransferPending, double? WorkingHoursLeft);
 
     public sealed record Response(IReadOnlyList<Row> Items, string? Next);
 
@@ -83,7 +87,8 @@ internal static partial class ListInbox
         {
             var calendar = calendarOf[Intake.Unit(d.HandlingUnitPath)];
             items.Add(new Row(d.Code!, d.ProcedureName, d.Owner, d.State.ToString(), d.State.NationalCode(), VietnamTime.FromUtc(d.DueAt!.Value), d.CurrentStep,
-                d.AssigneeId, d.TransferUnitPath is not null && !d.TransferAccepted, Math.Round(ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt.Value).TotalHours, 2)));
+                d.AssigneeId, d.TransferUnitPath is not null && !d.TransferAccepted,
+                WaitsForApplicant(d.State) ? null : Math.Round(ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt.Value).TotalHours, 2)));
         }
 
         var next = rows.Count > pageSize ? page[^1] : null;
@@ -102,6 +107,9 @@ internal static partial class ListInbox
 
         return byUnit;
     }
+
+    /// <summary>The states in which the dossier waits for the applicant rather than for an office.</summary>
+    internal static bool WaitsForApplicant(DossierState state) => state is DossierState.AwaitingSupplement or DossierState.AwaitingPayment;
 
     internal static string NextCursor(DateTime dueAt, string code) => string.Create(CultureInfo.InvariantCulture, $"{dueAt.Ticks}_{code}");
 

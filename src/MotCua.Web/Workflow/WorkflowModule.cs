@@ -19,7 +19,7 @@ internal static class WorkflowModule
     public static IEndpointRouteBuilder MapWorkflow(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/inbox/{kind}", ListInbox.Handle).RequireAuthorization(Policies.Staff).WithTags("Workflow").WithName("ListInbox")
-            .WithSummary("Hộp hồ sơ: mine (được giao), office (chờ phân công), due-soon (sắp đến hạn), overdue (quá hạn); sắp theo hạn, phân trang keyset");
+            .WithSummary("Hộp hồ sơ: mine (được giao), office (chờ phân công), due-soon (sắp đến hạn), overdue (quá hạn), waiting (chờ người nộp bổ sung hoặc thực hiện nghĩa vụ tài chính); sắp theo hạn, phân trang keyset");
         var api = app.MapGroup("/api/v1/dossiers/{code}").WithTags("Workflow").RequireAuthorization(Policies.Staff);
         api.MapGet("/control-slip", GetControlSlip.Handle).WithName("GetControlSlip").WithSummary("Phiếu kiểm soát quá trình giải quyết hồ sơ (dữ liệu)");
         api.MapPost("/start", StartProcessing.Handle).WithName("StartProcessing").WithSummary("Bộ phận Một cửa chuyển hồ sơ sang bước đầu của quy trình nội bộ");

@@ -43,6 +43,37 @@ public sealed class InboxApiTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task Dossiers_waiting_for_a_supplement_or_a_payment_are_in_their_own_box_without_a_running_clock()
+    {
+        var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
+        string supplement, payment, processing;
+        try
+        {
+            (supplement, var first) = await _flow.ReceiveAndStartAsync(desk);
+            (payment, var second) = await _flow.ReceiveAndStartAsync(desk);
+            (processing, _) = await _flow.ReceiveAndStartAsync(desk);
+            await _flow.ActAsync(specialist, supplement, "supplement-request", Vn(6, 10), new { version = Version(first), reason = "Thiếu tờ khai" });
+            await _flow.ActAsync(specialist, payment, "payment-request", Vn(6, 10), new { version = Version(second), amount = 20_000, purpose = "Lệ phí" });
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        var waiting = await GetAsync(desk, "/api/v1/inbox/waiting");
+        Codes(waiting).ShouldBe(new[] { supplement, payment }.Order(StringComparer.Ordinal));
+        waiting.GetProperty("items").EnumerateArray().ShouldAllBe(r => r.GetProperty("workingHoursLeft").ValueKind == JsonValueKind.Null);
+        Codes(await GetAsync(desk, "/api/v1/inbox/waiting?state=AwaitingPayment")).ShouldBe([payment]);
+        Codes(await GetAsync(specialist, "/api/v1/inbox/office")).ShouldBe([processing]);
+
+        var page = await desk.GetStringAsync("/backoffice/ho-so?box=cho-nguoi-nop");
+        page.ShouldContain("Đang chờ người nộp hồ sơ");
+        page.ShouldContain($"data-dossier=\"{supplement}\"");
+        page.ShouldContain($"data-dossier=\"{payment}\"");
+        page.ShouldNotContain($"data-dossier=\"{processing}\"");
+    }
+
+    [Fact]
     public async Task A_dossier_past_its_due_date_is_overdue_with_negative_working_time_left()
     {
         var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
