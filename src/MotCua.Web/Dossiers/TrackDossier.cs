@@ -24,10 +24,17 @@ internal static class TrackDossier
     public sealed record Response(string Code, string Procedure, string State, int NationalState, string Channel,
         DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, IReadOnlyList<Step> Timeline);
 
-    /// <summary>History actions shown to the public; everything else (who, internal notes) stays inside.</summary>
+    /// <summary>
+    /// History actions shown to the public: intake, and the processing steps that concern the applicant (a supplement or a
+    /// payment asked of them, an apology, the decision, the return, an ending). Who acted and the office's internal moves
+    /// (hand-offs, assignments, transfers, notes) stay inside.
+    /// </summary>
     public static readonly string[] PublicActions =
     [
         "dossier.submitted", "dossier.received", "dossier.completion-requested", "dossier.resubmitted", "dossier.refused", "dossier.guided",
+        "dossier.processing-started", "dossier.supplement-requested", "dossier.supplement-received", "dossier.payment-requested",
+        "dossier.payment-confirmed", "dossier.extended", "dossier.processed", "dossier.declined", "dossier.returned", "dossier.stopped",
+        "dossier.withdrawn",
     ];
 
     public static async Task<Ok<Response>> Handle(Request request, MotCuaDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>

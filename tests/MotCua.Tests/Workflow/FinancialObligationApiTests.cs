@@ -82,6 +82,12 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
             var history = app.WithDb(db => db.AuditEvents.Where(e => e.StreamId == "Dossier:" + id).OrderBy(e => e.Sequence).Select(e => e.Action).ToList());
             history.ShouldContain("dossier.payment-requested");
             history.ShouldContain("dossier.payment-confirmed");
+
+            // The public timeline shows the applicant's steps, not the office's internal hand-offs.
+            var tracked = await app.Anonymous().PostAsJsonAsync("/api/v1/tracking", new { code, check = "5678" });
+            var steps = (await tracked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("timeline").EnumerateArray()
+                .Select(s => s.GetProperty("action").GetString()).ToList();
+            steps.ShouldBe(["dossier.received", "dossier.processing-started", "dossier.payment-requested", "dossier.payment-confirmed", "dossier.processed"]);
         }
         finally
         {
