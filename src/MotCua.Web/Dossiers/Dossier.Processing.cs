@@ -57,6 +57,9 @@ internal sealed partial class Dossier
     /// <summary>How the result was returned; null for a dossier imported from a previous system, which did not say.</summary>
     public ReturnMethod? ReturnedBy { get; private set; }
 
+    /// <summary>How the applicant asked at intake to get the result: by post, or at the counter.</summary>
+    public ReturnMethod AskedReturnMethod => ReturnByPost ? ReturnMethod.Post : ReturnMethod.Counter;
+
     /// <summary>When the apology with a new appointment (form 04) was issued; at most once.</summary>
     public DateTime? ExtendedAt { get; private set; }
 
@@ -229,6 +232,7 @@ internal sealed class DossierProcessingConfiguration : IEntityTypeConfiguration<
         builder.Property(d => d.ReturnedBy).HasConversion<string>().HasMaxLength(10);
         builder.Ignore(d => d.OpenSuspension);
         builder.Ignore(d => d.Timeliness);
+        builder.Ignore(d => d.AskedReturnMethod);
         builder.Ignore(d => d.HasResult);
         builder.OwnsMany(d => d.Suspensions, s =>
         {

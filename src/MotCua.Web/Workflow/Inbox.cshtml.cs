@@ -41,6 +41,9 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
     public string Tab { get; private set; } = "cua-toi";
+
+    /// <summary>The states the tab's dossiers can be in, offered by the state filter.</summary>
+    public IReadOnlyList<DossierState> States { get; private set; } = ListInbox.StatesOf(InboxKind.Mine);
     public List<Row> Rows { get; } = [];
     public string? Next { get; private set; }
     public List<(string Code, string Name)> Domains { get; private set; } = [];
@@ -56,6 +59,7 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
         }
 
         Tab = tab.Route;
+        States = ListInbox.StatesOf(tab.Kind);
         Domains = (await db.Domains.AsNoTracking().OrderBy(d => d.Name).Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken))
             .Select(d => (d.Code, d.Name)).ToList();
         var cursor = ListInbox.Cursor(After);
@@ -91,13 +95,12 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
             var unit = Intake.Unit(d.HandlingUnitPath);
             var calendar = calendarOf[unit];
             var step = steps.FirstOrDefault(s => s.Procedure == d.ProcedureCode && s.UnitId == d.HandlingUnitId && s.Order == d.CurrentStep);
-            var waiting = ListInbox.WaitsForApplicant(d.State);
-            var left = ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value);
+            var left = ListInbox.WaitsForApplicant(d.State) ? (TimeSpan?)null : ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value);
             Rows.Add(new Row(d.Id, d.Code!, d.ProcedureCode, d.ProcedureName, d.Owner, localizer["DossierState." + d.State],
                 d.CurrentStep is null ? localizer["Workspace.AtDesk"] : step?.Name ?? localizer["Workspace.Step", d.CurrentStep],
                 step?.Office ?? unitNames.GetValueOrDefault(d.HandlingUnitId, unit),
-                d.TransferUnitPath is not null && !d.TransferAccepted, VietnamTime.FromUtc(d.DueAt.Value),
-                waiting ? localizer["Inbox.WaitingForApplicant"] : WorkingTimeText.Left(localizer, left, calendar.Hours.DayLength), !waiting && left < TimeSpan.Zero));
+                d.TransferUnitPath is not null && !d.TransferAccepted, VietnamTime.FromUtc(d.DueAt!.Value),
+                left is { } time ? WorkingTimeText.Left(localizer, time, calendar.Hours.DayLength) : localizer["Inbox.WaitingForApplicant"], left < TimeSpan.Zero));
         }
 
         Next = rows.Count > PageSize ? ListInbox.NextCursor(page[^1].DueAt!.Value, page[^1].Code!) : null;

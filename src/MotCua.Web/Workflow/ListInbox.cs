@@ -108,6 +108,11 @@ internal static partial class ListInbox
         return byUnit;
     }
 
+    /// <summary>The states a box lists: those waiting for the applicant in <see cref="InboxKind.Waiting"/>, the undecided ones elsewhere.</summary>
+    internal static IReadOnlyList<DossierState> StatesOf(InboxKind box) => box == InboxKind.Waiting
+        ? [DossierState.AwaitingSupplement, DossierState.AwaitingPayment]
+        : [DossierState.Received, DossierState.Processing];
+
     /// <summary>The states in which the dossier waits for the applicant rather than for an office.</summary>
     internal static bool WaitsForApplicant(DossierState state) => state is DossierState.AwaitingSupplement or DossierState.AwaitingPayment;
 

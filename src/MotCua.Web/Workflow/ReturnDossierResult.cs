@@ -31,7 +31,7 @@ internal static class ReturnDossierResult
         var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
         steps.RequireDesk(dossier);
         var now = steps.Now;
-        var method = asked ?? (dossier.ReturnByPost ? ReturnMethod.Post : ReturnMethod.Counter);
+        var method = asked ?? dossier.AskedReturnMethod;
         dossier.ReturnResult(now, method);
         var who = steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
         return TypedResults.Ok(await steps.SaveAsync(dossier, [], who, "dossier.returned", null,

@@ -20,7 +20,12 @@ internal static class GetOnlineDossier
         IReadOnlyList<OnlineFile> Files, IReadOnlyList<OnlineFile> Results, IReadOnlyList<TrackDossier.Step> Timeline, Payment? Payment);
 
     /// <summary>The latest financial obligation asked of the applicant (amount in đồng), and its receipt once paid.</summary>
-    public sealed record Payment(long Amount, string For, DateTimeOffset RequestedAt, DateTimeOffset? PaidAt, string? Receipt);
+    public sealed record Payment(long Amount, string For, DateTimeOffset RequestedAt, DateTimeOffset? PaidAt, string? Receipt)
+    {
+        public static Payment? Of(Dossier dossier) => dossier.PaymentRequestedAt is { } asked
+            ? new Payment(dossier.PaymentAmount!.Value, dossier.PaymentFor!, asked.ToVietnamTime(), dossier.PaidAt?.ToVietnamTime(), dossier.PaymentReceipt)
+            : null;
+    }
 
     public static async Task<Ok<Response>> ForStaff(Guid id, MotCuaDbContext db, CurrentActor actor, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken) =>
@@ -85,8 +90,6 @@ internal static class GetOnlineDossier
             dossier.Files.Where(f => f.Kind == DossierFileKind.Submission).OrderBy(f => f.UploadedAt).Select(OnlineFile.From).ToList(),
             ResultsOf(dossier).Select(OnlineFile.From).ToList(),
             steps.Select(s => new TrackDossier.Step(s.OccurredAt.ToVietnamTime(), s.Action, localizer["DossierAction." + s.Action])).ToList(),
-            dossier.PaymentRequestedAt is { } asked
-                ? new Payment(dossier.PaymentAmount!.Value, dossier.PaymentFor!, asked.ToVietnamTime(), dossier.PaidAt?.ToVietnamTime(), dossier.PaymentReceipt)
-                : null);
+            Payment.Of(dossier));
     }
 }
