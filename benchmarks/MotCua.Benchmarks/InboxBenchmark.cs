@@ -71,7 +71,8 @@ internal static class InboxBenchmark
 
     private static void Print(string name, IntakeBenchmark.Result result) =>
         Console.WriteLine($"  {name,-28} {BenchHost.Number(result.PerSecond),8} req/s  median {BenchHost.Number(result.P50, "N2")} ms  p95 {BenchHost.Number(result.P95, "N2")} ms  "
-            + $"p99 {BenchHost.Number(result.P99, "N2")} ms  ({BenchHost.Number(result.Count)} in {BenchHost.Number(result.Seconds, "N1")} s)");
+            + $"p99 {BenchHost.Number(result.P99, "N2")} ms  ({BenchHost.Number(result.Count)} in {BenchHost.Number(result.Seconds, "N1")} s)"
+            + $"  CPU {BenchHost.Number(result.CpuMs, "N2")} ms/req");
 
     private static async Task GetAsync(HttpClient client, string url)
     {

@@ -31,8 +31,11 @@ internal static class IntakeBenchmark
         await MeasureAsync(TimeSpan.FromSeconds(2), desks, (client, _) => IntakeAsync(client, tracked));
         var intake = await MeasureAsync(Duration, desks, (client, _) => IntakeAsync(client, tracked));
         var insert = await RawAsync(host, Duration, InsertAsync, setUp: CreateTableAsync);
+        // What this harness gives a request that does nothing: the floor under every HTTP figure here.
+        var noop = await MeasureAsync(Duration, desks, async (client, _) => (await client.GetAsync("/health/live")).EnsureSuccessStatusCode().Dispose());
         Print("intake via HTTP API", intake, "dossiers/s");
         Print("raw Npgsql INSERT", insert, "rows/s");
+        Print("no-op request (/health/live)", noop, "requests/s");
         Console.WriteLine($"  intake / raw insert: {BenchHost.Number(100.0 * intake.PerSecond / insert.PerSecond, "N1")}%  (goal ≥ 1.000 dossiers/s and ≥ 30%)");
 
         var codes = tracked.ToArray();
@@ -106,7 +109,8 @@ internal static class IntakeBenchmark
         }
     }
 
-    internal sealed record Result(long Count, double Seconds, double P50, double P95, double P99)
+    /// <summary>A measure's throughput and latency, and what one operation cost this process (server and clients, not PostgreSQL).</summary>
+    internal sealed record Result(long Count, double Seconds, double P50, double P95, double P99, double CpuMs, double AllocatedKb, int Gen0Collections)
     {
         public double PerSecond => Count / Seconds;
     }
@@ -114,6 +118,10 @@ internal static class IntakeBenchmark
     internal static async Task<Result> MeasureAsync<T>(TimeSpan duration, IReadOnlyList<T> clients, Func<T, int, Task> operation)
     {
         var latencies = new List<double>[clients.Count];
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(clients.Select((client, index) => Task.Run(async () =>
         {
@@ -128,8 +136,12 @@ internal static class IntakeBenchmark
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(all.Length, seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99));
+        var count = Math.Max(1, all.Length);
+        return new Result(all.Length, seconds, Percentile(all, 0.50), Percentile(all, 0.95), Percentile(all, 0.99),
+            (process.TotalProcessorTime - cpu).TotalMilliseconds / count, (GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / count,
+            GC.CollectionCount(0) - collections);
     }
 
     internal static async Task<Result> RawAsync(BenchHost host, TimeSpan duration, Func<NpgsqlConnection, int, Task> operation, Func<NpgsqlConnection, Task>? setUp = null)
@@ -164,5 +176,6 @@ internal static class IntakeBenchmark
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     internal static void Print(string name, Result result, string unit) =>
-        Console.WriteLine($"  {name,-24} {BenchHost.Number(result.PerSecond),10} {unit,-12} p50 {BenchHost.Number(result.P50, "N2")} ms  p99 {BenchHost.Number(result.P99, "N2")} ms  ({BenchHost.Number(result.Count)} in {BenchHost.Number(result.Seconds, "N1")} s)");
+        Console.WriteLine($"  {name,-28} {BenchHost.Number(result.PerSecond),10} {unit,-12} p50 {BenchHost.Number(result.P50, "N2")} ms  p99 {BenchHost.Number(result.P99, "N2")} ms  ({BenchHost.Number(result.Count)} in {BenchHost.Number(result.Seconds, "N1")} s)"
+        + $"  CPU {BenchHost.Number(result.CpuMs, "N2")} ms/op, {BenchHost.Number(result.AllocatedKb, "N0")} KB/op, {BenchHost.Number(result.Gen0Collections)} gen0 GCs");
 }

@@ -99,7 +99,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveNewRowsAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (idempotencyKey is not null && DatabaseModule.IsUniqueViolation(exception))
@@ -146,7 +146,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
             notices.CompletionRequested(dossier);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveNewRowsAsync(cancellationToken);
         return dossier;
     }
 

@@ -105,7 +105,7 @@ internal static class SubmitOnline
                     Files = files.Select(f => new { f.Id, f.FileName, f.Sha256, f.Component }),
                 }, cancellationToken);
                 notices.Submitted(dossier);
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveNewRowsAsync(cancellationToken);
                 return new Response(dossier.Id, dossier.State.ToString(), dossier.State.NationalCode(), VietnamTime(now), dossier.ProcedureCode, unit.Code,
                     files.Select(OnlineFile.From).ToList());
             }

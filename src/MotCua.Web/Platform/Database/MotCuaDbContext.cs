@@ -61,4 +61,26 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         Reporting.RecordTimeline.Capture(this);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>
+    /// Saves a unit of work that only adds rows, as one reused batch of INSERTs (<see cref="InsertBatch"/>), after the same
+    /// checks and reporting hook as <see cref="SaveChangesAsync(bool, CancellationToken)"/>. The saved entities are detached:
+    /// read what is needed from them, not from the change tracker.
+    /// </summary>
+    public async Task SaveNewRowsAsync(CancellationToken cancellationToken)
+    {
+        // New rows only: one scan for changes is enough, not one per look at the tracker.
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            AuditEvent.GuardAppendOnly(ChangeTracker);
+            Reporting.RecordTimeline.Capture(this);
+            await InsertBatch.SaveAsync(this, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+    }
 }

@@ -1,0 +1,227 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MotCua.Web.Platform.Database;
+
+/// <summary>
+/// Saves a unit of work made only of new rows (an intake writes a dossier, its components, a history entry, the notices and
+/// the reporting rows) as one command of INSERT statements. The command is built from the EF model once per shape (the
+/// tables and columns of its rows) and reused, with the model's own type mappings and converters. EF's update pipeline
+/// builds the SQL, an object per column and a parameter per value again on every save, and reads back every generated key:
+/// on the busiest write path that was most of an intake's processor time and allocations.
+/// Same rows, same transaction; store-generated keys are not read back, and the written entities are detached afterwards.
+/// </summary>
+internal static class InsertBatch
+{
+    // Shapes repeat (an intake with one component and one notice is one shape); the bound only guards against a caller
+    // that would make every save a new shape.
+    private const int MaxShapes = 256;
+    private static readonly ConcurrentDictionary<(IModel Model, string Key), IRelationalCommand> Commands = new();
+    private static readonly ConcurrentDictionary<IModel, Dictionary<ITable, Table>> Tables = new();
+    private static readonly ConcurrentDictionary<IEntityType, Layout> Layouts = new();
+
+    public static async Task SaveAsync(MotCuaDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = Rows(db);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var key = new StringBuilder();
+        var parameterCount = 0;
+        foreach (var row in rows)
+        {
+            key.Append(row.Table.Mapped.Name);
+            for (var i = 0; i < row.Values.Length; i++)
+            {
+                if (row.Values[i] == Omitted)
+                {
+                    key.Append('-').Append(i);
+                }
+                else
+                {
+                    parameterCount++;
+                }
+            }
+
+            key.Append(';');
+        }
+
+        var command = Commands.TryGetValue((db.Model, key.ToString()), out var cached) ? cached : Build(db, rows, key.ToString());
+        var values = new Dictionary<string, object?>(parameterCount);
+        foreach (var row in rows)
+        {
+            foreach (var value in row.Values)
+            {
+                if (value != Omitted)
+                {
+                    values.Add(Name(values.Count), value);
+                }
+            }
+        }
+
+        // SQLite runs the statements of one command one by one: without the caller's transaction, take one so that all or none are written.
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await command.ExecuteNonQueryAsync(new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), values, null, db,
+                db.GetService<IRelationalCommandDiagnosticsLogger>()), cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+        }
+        catch (DbException exception)
+        {
+            // The same exception SaveChanges throws, so a unique violation still reads as a conflict wherever it is caught.
+            throw new DbUpdateException(exception.Message, exception);
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A row of a table, its values by column position; <see cref="Omitted"/> marks a column the database fills.</summary>
+    private sealed record Row(Table Table, object?[] Values);
+
+    /// <summary>A table's columns in a fixed order, and its place after the tables its foreign keys point to.</summary>
+    private sealed class Table(ITable mapped, IColumn[] columns, int order)
+    {
+        public ITable Mapped { get; } = mapped;
+        public IColumn[] Columns { get; } = columns;
+        public int Order { get; } = order;
+    }
+
+    /// <summary>Where an entity type's values go: the position of each mapped property's column, the key that finds its row, and what the database may generate.</summary>
+    private sealed record Layout(Table Table, (IProperty Property, int Column)[] Columns, IProperty[] Key, IProperty[] Generated)
+    {
+        public static Layout Of(IEntityType type, Dictionary<ITable, Table> tables)
+        {
+            var mapping = type.GetTableMappings().Single();
+            var table = tables[mapping.Table];
+            var columns = mapping.ColumnMappings.Select(m => (m.Property, Array.IndexOf(table.Columns, m.Column))).ToArray();
+            var key = table.Mapped.PrimaryKey!.Columns.Select(c => mapping.ColumnMappings.First(m => m.Column == c).Property).ToArray();
+            return new Layout(table, columns, key, [.. type.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.Never)]);
+        }
+    }
+
+    private static readonly object Omitted = new();
+
+    private static List<Row> Rows(MotCuaDbContext db)
+    {
+        var rows = new List<Row>();
+        // Owned types split into their owner's table (a dossier's owner and submitter) fill the same row: it is found by key.
+        var byKey = new Dictionary<(Table, object), Row>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry.State != EntityState.Added)
+            {
+                throw new InvalidOperationException($"Only new rows can be saved in one insert batch; {entry.Metadata.DisplayName()} is {entry.State}.");
+            }
+
+            var layout = Layouts.GetOrAdd(entry.Metadata, static (type, model) => Layout.Of(type, Tables.GetOrAdd(model, Describe)), db.Model);
+            var current = entry.CurrentValues;
+            var temporary = layout.Generated.Where(p => entry.Property(p).IsTemporary).ToList();
+            object? rowKey = temporary.Count > 0 ? null
+                : layout.Key.Length == 1 ? current[layout.Key[0]]
+                : string.Join('\u001f', layout.Key.Select(p => Convert.ToString(current[p], System.Globalization.CultureInfo.InvariantCulture)));
+            if (rowKey is null || !byKey.TryGetValue((layout.Table, rowKey), out var row))
+            {
+                row = new Row(layout.Table, new object?[layout.Table.Columns.Length]);
+                rows.Add(row);
+                if (rowKey is not null)
+                {
+                    byKey.Add((layout.Table, rowKey), row);
+                }
+            }
+
+            foreach (var (property, column) in layout.Columns)
+            {
+                row.Values[column] = temporary.Contains(property) ? Omitted : current[property];
+            }
+        }
+
+        // Principal tables first: SQLite checks foreign keys statement by statement.
+        return [.. rows.OrderBy(r => r.Table.Order)];
+    }
+
+    private static IRelationalCommand Build(MotCuaDbContext db, List<Row> rows, string key)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
+        var count = 0;
+        foreach (var row in rows)
+        {
+            var columns = row.Table.Columns.Where((_, i) => row.Values[i] != Omitted).ToList();
+            builder.Append("INSERT INTO ").Append(sql.DelimitIdentifier(row.Table.Mapped.Name, row.Table.Mapped.Schema)).Append(" (")
+                .Append(string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))).Append(") VALUES (");
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var name = Name(count++);
+                // The property's mapping, not the column's store type alone: it carries the converter (enums are stored as text).
+                builder.AddParameter(name, sql.GenerateParameterName(name), columns[i].PropertyMappings.First().TypeMapping, columns[i].IsNullable);
+                builder.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+            }
+
+            builder.Append(")").Append(sql.StatementTerminator).AppendLine();
+        }
+
+        var command = builder.Build();
+        if (Commands.Count < MaxShapes)
+        {
+            Commands.TryAdd((db.Model, key), command);
+        }
+
+        return command;
+    }
+
+    private static readonly string[] Names = [.. Enumerable.Range(0, 512).Select(i => "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static string Name(int index) => index < Names.Length ? Names[index] : "p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Every table of the model, numbered so that each comes after the tables its foreign keys point to.</summary>
+    private static Dictionary<ITable, Table> Describe(IModel model)
+    {
+        var tables = new Dictionary<ITable, Table>();
+        void Visit(ITable table, HashSet<ITable> path)
+        {
+            if (tables.ContainsKey(table) || !path.Add(table))
+            {
+                return;
+            }
+
+            foreach (var foreignKey in table.ForeignKeyConstraints.Where(f => f.PrincipalTable != table))
+            {
+                Visit(foreignKey.PrincipalTable, path);
+            }
+
+            tables[table] = new Table(table, [.. table.Columns], tables.Count);
+        }
+
+        foreach (var table in model.GetRelationalModel().Tables)
+        {
+            Visit(table, []);
+        }
+
+        return tables;
+    }
+}
