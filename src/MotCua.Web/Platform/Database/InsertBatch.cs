@@ -15,7 +15,7 @@ namespace MotCua.Web.Platform.Database;
 /// the reporting rows) as one command of INSERT statements. The command is built from the EF model once per shape (the
 /// tables and columns of its rows) and reused, with the model's own type mappings and converters. EF's update pipeline
 /// builds the SQL, an object per column and a parameter per value again on every save, and reads back every generated key:
-/// on the busiest write path that was most of an intake's processor time and allocations.
+/// on the busiest write path that was half of the memory an intake allocated.
 /// Same rows, same transaction; store-generated keys are not read back, and the written entities are detached afterwards.
 /// </summary>
 internal static class InsertBatch
