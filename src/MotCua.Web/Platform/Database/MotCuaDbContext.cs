@@ -71,6 +71,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     {
         // New rows only: one scan for changes is enough, not one per look at the tracker.
         ChangeTracker.DetectChanges();
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
@@ -80,7 +81,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         }
         finally
         {
-            ChangeTracker.AutoDetectChangesEnabled = true;
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 }
