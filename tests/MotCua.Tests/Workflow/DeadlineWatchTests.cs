@@ -17,6 +17,8 @@ namespace MotCua.Tests.Workflow;
 [Collection(AppCollection.Name)]
 public sealed class DeadlineWatchTests(MotCuaFactory app)
 {
+    private const string MaritalStatus = "1.004873";
+
     private readonly WorkflowApiTests _flow = new(app);
 
     private static DateTimeOffset At(int month, int day, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(7));
@@ -133,6 +135,37 @@ public sealed class DeadlineWatchTests(MotCuaFactory app)
         flags.Order(StringComparer.Ordinal).ShouldBe(["dossier.due-soon-flagged", "dossier.due-soon-flagged", "dossier.overdue-flagged"]);
         dossier.State.ShouldBe(DossierState.Processing);
         dossier.Version.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_dossier_waiting_for_a_payment_whose_time_counts_goes_overdue_and_one_whose_clock_stopped_does_not()
+    {
+        var options = app.Services.GetRequiredService<WorkflowOptions>();
+        var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
+        string counted, stopped;
+        try
+        {
+            // Both due Thu 08/01 09:00; payment asked Tue 06/01 10:00, once for a procedure that counts that wait, once for one that does not.
+            options.PaymentTimeCounts.Add(MaritalStatus);
+            (counted, var started) = await _flow.ReceiveAndStartAsync(desk);
+            await _flow.ActAsync(specialist, counted, "payment-request", Vn(6, 10), new { version = Version(started), amount = 120_000, purpose = "Phí thẩm định" });
+            options.PaymentTimeCounts.Remove(MaritalStatus);
+            (stopped, var startedToo) = await _flow.ReceiveAndStartAsync(desk);
+            await _flow.ActAsync(specialist, stopped, "payment-request", Vn(6, 10), new { version = Version(startedToo), amount = 120_000, purpose = "Lệ phí" });
+
+            app.Clock.SetNow(Vn(9, 12));
+            await RoundsAsync(FlagDueDossiers.RunAsync);
+        }
+        finally
+        {
+            options.PaymentTimeCounts.Remove(MaritalStatus);
+            app.Clock.Reset();
+        }
+
+        Dossier(counted).OverdueNoticeFor.ShouldBe(Vn(8, 9).UtcDateTime);
+        Dossier(counted).State.ShouldBe(DossierState.AwaitingPayment);
+        Dossier(stopped).OverdueNoticeFor.ShouldBeNull();
+        Dossier(stopped).SoonDueNoticeFor.ShouldBeNull();
     }
 
     [Theory]
