@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -55,7 +54,8 @@ internal static class InsertBatch
             key.Append(';');
         }
 
-        var command = Commands.TryGetValue((db.Model, key.ToString()), out var cached) ? cached : Build(db, rows, key.ToString());
+        var shape = key.ToString();
+        var command = Commands.TryGetValue((db.Model, shape), out var cached) ? cached : Build(db, rows, shape);
         var values = new Dictionary<string, object?>(parameterCount);
         foreach (var row in rows)
         {

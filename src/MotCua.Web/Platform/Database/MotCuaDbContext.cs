@@ -50,15 +50,13 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AuditEvent.GuardAppendOnly(ChangeTracker);
-        Reporting.RecordTimeline.Capture(this);
+        BeforeSave();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditEvent.GuardAppendOnly(ChangeTracker);
-        Reporting.RecordTimeline.Capture(this);
+        BeforeSave();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -75,13 +73,19 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            AuditEvent.GuardAppendOnly(ChangeTracker);
-            Reporting.RecordTimeline.Capture(this);
+            BeforeSave();
             await InsertBatch.SaveAsync(this, cancellationToken);
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
+    }
+
+    /// <summary>What every save does first: history stays append-only, and the reporting timeline follows the dossiers.</summary>
+    private void BeforeSave()
+    {
+        AuditEvent.GuardAppendOnly(ChangeTracker);
+        Reporting.RecordTimeline.Capture(this);
     }
 }
