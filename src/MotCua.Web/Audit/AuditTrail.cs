@@ -30,7 +30,18 @@ internal sealed class AuditTrail(MotCuaDbContext db, TimeProvider clock)
                 .OrderByDescending(e => e.Sequence)
                 .Select(e => new Head(e.Sequence, e.Hash))
                 .FirstOrDefaultAsync(cancellationToken);
+        Append(actor, action, streamId, entityType, entityId, before, after, head);
+    }
 
+    /// <summary>
+    /// The first entry of the history of an entity created in this unit of work and kept out of the change tracker (saved by
+    /// <see cref="MotCuaDbContext.SaveNewRowsAsync"/>): its stream starts here, without a read.
+    /// </summary>
+    public void RecordCreated(Actor actor, string action, string entityType, string entityId, object? after) =>
+        Append(actor, action, entityType + ":" + entityId, entityType, entityId, null, after, null);
+
+    private void Append(Actor actor, string action, string streamId, string entityType, string entityId, object? before, object? after, Head? head)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var row = new AuditEvent
         {

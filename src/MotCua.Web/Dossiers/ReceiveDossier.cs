@@ -76,8 +76,8 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
         db.Database.AutoSavepointsEnabled = false;
         var code = await codes.NextAsync(Unit(dossier.ReceivingUnitPath), today, cancellationToken);
         dossier.Receive(code, receivedAt, due);
-        db.Dossiers.Add(dossier);
-        await audit.RecordAsync(who, "dossier.received", "Dossier", dossier.Id.ToString(), null, new
+        // The new dossier stays out of the change tracker: the insert batch writes it, with its parts, from the object.
+        audit.RecordCreated(who, "dossier.received", "Dossier", dossier.Id.ToString(), new
         {
             dossier.Code,
             dossier.ProcedureCode,
@@ -90,7 +90,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
             dossier.PostalWaybill,
             dossier.SubmittedFromStaffSession,
             Files = files.Count,
-        }, cancellationToken);
+        });
         notices.Received(dossier);
         if (idempotencyKey is not null && actor.UserId is { } actorId)
         {
@@ -99,7 +99,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
 
         try
         {
-            await db.SaveNewRowsAsync(cancellationToken);
+            await db.SaveNewRowsAsync([dossier], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException exception) when (idempotencyKey is not null && DatabaseModule.IsUniqueViolation(exception))
@@ -134,9 +134,8 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
             dossier.AskToComplete(reason!.Trim(), now);
         }
 
-        db.Dossiers.Add(dossier);
-        await audit.RecordAsync(actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer), refuse ? "dossier.refused" : "dossier.guided",
-            "Dossier", dossier.Id.ToString(), null, new { dossier.ProcedureCode, Channel = dossier.Channel.ToString(), dossier.Reason }, cancellationToken);
+        audit.RecordCreated(actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer), refuse ? "dossier.refused" : "dossier.guided",
+            "Dossier", dossier.Id.ToString(), new { dossier.ProcedureCode, Channel = dossier.Channel.ToString(), dossier.Reason });
         if (refuse)
         {
             notices.Refused(dossier);
@@ -146,7 +145,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
             notices.CompletionRequested(dossier);
         }
 
-        await db.SaveNewRowsAsync(cancellationToken);
+        await db.SaveNewRowsAsync([dossier], cancellationToken);
         return dossier;
     }
 

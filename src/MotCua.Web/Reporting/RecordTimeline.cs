@@ -12,10 +12,12 @@ namespace MotCua.Web.Reporting;
 /// </summary>
 internal static class RecordTimeline
 {
-    public static void Capture(MotCuaDbContext db)
+    /// <param name="untracked">New dossiers saved without the change tracker (<see cref="MotCuaDbContext.SaveNewRowsAsync"/>).</param>
+    public static void Capture(MotCuaDbContext db, IEnumerable<Dossier> untracked)
     {
         var dossiers = db.ChangeTracker.Entries<Dossier>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        if (dossiers.Count == 0)
+        var created = untracked.ToList();
+        if (dossiers.Count == 0 && created.Count == 0)
         {
             return;
         }
@@ -38,6 +40,16 @@ internal static class RecordTimeline
                     entry.Property(d => d.FinishedAt).OriginalValue,
                     dossier.Files.Count(f => f.Kind == DossierFileKind.Result) - newResults.Count,
                     dossier.Suspensions.Any(s => db.Entry(s).State != EntityState.Added && db.Entry(s).Property(x => x.To).OriginalValue is null));
+            Record(dossier, before, newResults);
+        }
+
+        foreach (var dossier in created.Where(d => !written.Contains(d.Id)))
+        {
+            Record(dossier, DossierSnapshot.New, dossier.Files.Where(f => f.Kind == DossierFileKind.Result));
+        }
+
+        void Record(Dossier dossier, DossierSnapshot before, IEnumerable<DossierFile> newResults)
+        {
             var decidedDay = before.FinishedAt is { } finished ? DossierTime.VietnamDate(finished) : (DateOnly?)null;
             Append(db, facts, dossier, before.Timeline(decidedDay), before.MilestonesTo(dossier, newResults, today));
         }

@@ -84,7 +84,7 @@ public sealed class InsertBatchTests(MotCuaFactory app)
             NextAttemptAt = DateTime.UtcNow,
         });
 
-        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveNewRowsAsync(CancellationToken.None));
+        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveNewRowsAsync([], CancellationToken.None));
         app.WithDb(other => other.OutboxMessages.Count(m => m.Topic == topic)).ShouldBe(0);
     }
 }

@@ -94,8 +94,7 @@ internal static class SubmitOnline
                 dossier.Files.AddRange(files);
                 dossier.Place(unit!.Id, unit.Path, unit.Id, unit.Path);
                 dossier.Submit();
-                db.Dossiers.Add(dossier);
-                await audit.RecordAsync(actor.Self, "dossier.submitted", "Dossier", dossier.Id.ToString(), null, new
+                audit.RecordCreated(actor.Self, "dossier.submitted", "Dossier", dossier.Id.ToString(), new
                 {
                     dossier.ProcedureCode,
                     ProcedureVersion = pinned.Number,
@@ -103,9 +102,9 @@ internal static class SubmitOnline
                     SubmittedAt = now,
                     Unit = unit.Code,
                     Files = files.Select(f => new { f.Id, f.FileName, f.Sha256, f.Component }),
-                }, cancellationToken);
+                });
                 notices.Submitted(dossier);
-                await db.SaveNewRowsAsync(cancellationToken);
+                await db.SaveNewRowsAsync([dossier], cancellationToken);
                 return new Response(dossier.Id, dossier.State.ToString(), dossier.State.NationalCode(), VietnamTime(now), dossier.ProcedureCode, unit.Code,
                     files.Select(OnlineFile.From).ToList());
             }

@@ -50,22 +50,23 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
+        BeforeSave([]);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BeforeSave();
+        BeforeSave([]);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     /// <summary>
     /// Saves a unit of work that only adds rows, as one reused batch of INSERTs (<see cref="InsertBatch"/>), after the same
     /// checks and reporting hook as <see cref="SaveChangesAsync(bool, CancellationToken)"/>. The saved entities are detached:
-    /// read what is needed from them, not from the change tracker.
+    /// read what is needed from them, not from the change tracker. <paramref name="aggregates"/> are new entities, with their
+    /// owned parts, that were never added to the change tracker: they are written from the objects themselves.
     /// </summary>
-    public async Task SaveNewRowsAsync(CancellationToken cancellationToken)
+    public async Task SaveNewRowsAsync(IReadOnlyList<object> aggregates, CancellationToken cancellationToken)
     {
         // New rows only: one scan for changes is enough, not one per look at the tracker.
         ChangeTracker.DetectChanges();
@@ -73,8 +74,8 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            BeforeSave();
-            await InsertBatch.SaveAsync(this, cancellationToken);
+            BeforeSave(aggregates.OfType<Dossiers.Dossier>());
+            await InsertBatch.SaveAsync(this, aggregates, cancellationToken);
         }
         finally
         {
@@ -83,9 +84,9 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     }
 
     /// <summary>What every save does first: history stays append-only, and the reporting timeline follows the dossiers.</summary>
-    private void BeforeSave()
+    private void BeforeSave(IEnumerable<Dossiers.Dossier> untracked)
     {
         AuditEvent.GuardAppendOnly(ChangeTracker);
-        Reporting.RecordTimeline.Capture(this);
+        Reporting.RecordTimeline.Capture(this, untracked);
     }
 }
