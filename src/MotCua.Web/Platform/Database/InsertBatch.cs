@@ -240,11 +240,26 @@ internal static class InsertBatch
         var sql = db.GetService<ISqlGenerationHelper>();
         var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
         var count = 0;
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             var columns = row.Table.Columns.Where((_, i) => row.Values[i] != Omitted).ToList();
-            builder.Append("INSERT INTO ").Append(sql.DelimitIdentifier(row.Table.Mapped.Name, row.Table.Mapped.Schema)).Append(" (")
-                .Append(string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))).Append(") VALUES (");
+            // Rows of one table with the same columns share one statement: one more VALUES list, not one more INSERT to plan and run.
+            if (r > 0 && SameColumns(rows[r - 1], row))
+            {
+                builder.Append(", (");
+            }
+            else
+            {
+                if (r > 0)
+                {
+                    builder.Append(sql.StatementTerminator).AppendLine();
+                }
+
+                builder.Append("INSERT INTO ").Append(sql.DelimitIdentifier(row.Table.Mapped.Name, row.Table.Mapped.Schema)).Append(" (")
+                    .Append(string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))).Append(") VALUES (");
+            }
+
             for (var i = 0; i < columns.Count; i++)
             {
                 var name = Name(count++);
@@ -253,9 +268,10 @@ internal static class InsertBatch
                 builder.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
             }
 
-            builder.Append(")").Append(sql.StatementTerminator).AppendLine();
+            builder.Append(")");
         }
 
+        builder.Append(sql.StatementTerminator).AppendLine();
         var command = builder.Build();
         if (Commands.Count < MaxShapes)
         {
@@ -264,6 +280,9 @@ internal static class InsertBatch
 
         return command;
     }
+
+    private static bool SameColumns(Row a, Row b) =>
+        a.Table == b.Table && a.Values.Select(v => v == Omitted).SequenceEqual(b.Values.Select(v => v == Omitted));
 
     private static readonly string[] Names = [.. Enumerable.Range(0, 512).Select(i => "p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
