@@ -9,6 +9,14 @@ namespace MotCua.Web.Dossiers;
 /// </summary>
 internal sealed partial class Dossier
 {
+    /// <summary>
+    /// The dossier's processing clock runs: received, in processing, or waiting for a payment whose time counts (no stopped
+    /// interval is open). A supplement always stops the clock. The one rule for the deadline watch and the inboxes' time left.
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Dossier, bool>> ClockRuns = d =>
+        d.State == DossierState.Received || d.State == DossierState.Processing
+        || (d.State == DossierState.AwaitingPayment && !d.Suspensions.Any(s => s.To == null));
+
     /// <summary>The due moment the soon-due notice was sent for. Claimed by a conditional update, never by the entity: see FlagDueDossiers.</summary>
     public DateTime? SoonDueNoticeFor { get; private set; }
 

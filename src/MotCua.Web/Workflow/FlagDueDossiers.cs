@@ -86,15 +86,7 @@ internal static class FlagDueDossiers
         return new Outcome(dueSoon, overdue);
     }
 
-    /// <summary>
-    /// Undecided dossiers whose clock runs: received, in processing, or waiting for a payment whose time counts (no
-    /// stopped interval is open). A supplement always stops the clock.
-    /// </summary>
-    private static readonly System.Linq.Expressions.Expression<Func<Dossier, bool>> ClockRuns = d =>
-        d.State == DossierState.Received || d.State == DossierState.Processing
-        || (d.State == DossierState.AwaitingPayment && !d.Suspensions.Any(s => s.To == null));
-
-    private static IQueryable<Dossier> Open(MotCuaDbContext db) => db.Dossiers.AsNoTracking().Where(d => d.DueAt != null).Where(ClockRuns);
+    private static IQueryable<Dossier> Open(MotCuaDbContext db) => db.Dossiers.AsNoTracking().Where(d => d.DueAt != null).Where(Dossier.ClockRuns);
 
     private static readonly System.Linq.Expressions.Expression<Func<Dossier, Candidate>> Project = d =>
         new Candidate(d.Id, d.Code, d.ProcedureName, d.DueAt!.Value, d.HandlingUnitPath, d.ReceivingUnitPath, d.AssigneeId);
@@ -106,7 +98,7 @@ internal static class FlagDueDossiers
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            var claim = db.Dossiers.Where(d => d.Id == candidate.Id && d.DueAt == due).Where(ClockRuns);
+            var claim = db.Dossiers.Where(d => d.Id == candidate.Id && d.DueAt == due).Where(Dossier.ClockRuns);
             var claimed = overdue
                 ? await claim.Where(d => d.OverdueNoticeFor == null || d.OverdueNoticeFor != due)
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.OverdueNoticeFor, due), cancellationToken)

@@ -90,12 +90,13 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
             .ToListAsync(cancellationToken);
         var unitNames = await db.Units.AsNoTracking().Where(u => units.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var calendarOf = await ListInbox.CalendarsAsync(calendars, page, cancellationToken);
+        var running = await ListInbox.ClockRunningAsync(db, page, cancellationToken);
         foreach (var d in page)
         {
             var unit = Intake.Unit(d.HandlingUnitPath);
             var calendar = calendarOf[unit];
             var step = steps.FirstOrDefault(s => s.Procedure == d.ProcedureCode && s.UnitId == d.HandlingUnitId && s.Order == d.CurrentStep);
-            var left = ListInbox.WaitsForApplicant(d.State) ? (TimeSpan?)null : ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value);
+            var left = running.Contains(d.Id) ? ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value) : (TimeSpan?)null;
             Rows.Add(new Row(d.Id, d.Code!, d.ProcedureCode, d.ProcedureName, d.Owner, localizer["DossierState." + d.State],
                 d.CurrentStep is null ? localizer["Workspace.AtDesk"] : step?.Name ?? localizer["Workspace.Step", d.CurrentStep],
                 step?.Office ?? unitNames.GetValueOrDefault(d.HandlingUnitId, unit),

@@ -39,7 +39,7 @@ internal static partial class ListInbox
 {
     public const int SoonDays = 2;
 
-    /// <summary>A listed dossier; <see cref="WorkingHoursLeft"/> is null while it waits for the applicant (the clock is theirs, or stopped).</summary>
+    /// <summary>A listed dossier; <see cref="WorkingHoursLeft"/> is null while its clock is stopped (a supplement, or a payment that stops it).</summary>
     public sealed record Row(string Code, string ProcedureName, string OwnerName, string State, int NationalState, DateTimeOffset DueAt,
         int? CurrentStep, Guid? AssigneeId, bool TransferPending, double? WorkingHoursLeft);
 
@@ -82,13 +82,14 @@ internal static partial class ListInbox
             cancellationToken);
         var page = rows.Take(pageSize).ToList();
         var calendarOf = await CalendarsAsync(calendars, page, cancellationToken);
+        var running = await ClockRunningAsync(db, page, cancellationToken);
         var items = new List<Row>(page.Count);
         foreach (var d in page)
         {
             var calendar = calendarOf[Intake.Unit(d.HandlingUnitPath)];
             items.Add(new Row(d.Code!, d.ProcedureName, d.Owner, d.State.ToString(), d.State.NationalCode(), VietnamTime.FromUtc(d.DueAt!.Value), d.CurrentStep,
                 d.AssigneeId, d.TransferUnitPath is not null && !d.TransferAccepted,
-                WaitsForApplicant(d.State) ? null : Math.Round(ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt.Value).TotalHours, 2)));
+                running.Contains(d.Id) ? Math.Round(ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt.Value).TotalHours, 2) : null));
         }
 
         var next = rows.Count > pageSize ? page[^1] : null;
@@ -113,8 +114,23 @@ internal static partial class ListInbox
         ? [DossierState.AwaitingSupplement, DossierState.AwaitingPayment]
         : [DossierState.Received, DossierState.Processing];
 
-    /// <summary>The states in which the dossier waits for the applicant rather than for an office.</summary>
-    internal static bool WaitsForApplicant(DossierState state) => state is DossierState.AwaitingSupplement or DossierState.AwaitingPayment;
+    /// <summary>
+    /// The listed dossiers whose clock runs (<see cref="Dossier.ClockRuns"/>). The undecided boxes list only running clocks; a
+    /// dossier waiting for the applicant is asked of the database, and only then: a payment whose time counts keeps its clock.
+    /// </summary>
+    internal static async Task<HashSet<Guid>> ClockRunningAsync(MotCuaDbContext db, IReadOnlyList<Listed> page, CancellationToken cancellationToken)
+    {
+        var undecided = StatesOf(InboxKind.Mine);
+        var running = page.Where(d => undecided.Contains(d.State)).Select(d => d.Id).ToHashSet();
+        var waiting = page.Where(d => !undecided.Contains(d.State)).Select(d => d.Id).ToList();
+        if (waiting.Count > 0)
+        {
+            running.UnionWith(await db.Dossiers.AsNoTracking().Where(d => waiting.Contains(d.Id)).Where(Dossier.ClockRuns).Select(d => d.Id)
+                .ToListAsync(cancellationToken));
+        }
+
+        return running;
+    }
 
     internal static string NextCursor(DateTime dueAt, string code) => string.Create(CultureInfo.InvariantCulture, $"{dueAt.Ticks}_{code}");
 

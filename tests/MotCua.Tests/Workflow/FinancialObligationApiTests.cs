@@ -53,6 +53,7 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
             during.GetProperty("inProgressWithinDeadline").GetInt32().ShouldBe(1);
             during.GetProperty("inProgressOverdue").GetInt32().ShouldBe(0);
             during.GetProperty("awaitingSupplement").GetInt32().ShouldBe(0);
+            (await WaitingRowAsync(desk, code)).GetProperty("workingHoursLeft").ValueKind.ShouldBe(JsonValueKind.Null);
 
             // 15 working hours were left at Tue 06/01 10:00 (Tue 5 h, Wed 8 h, Thu 2 h). From Fri 09/01 14:00: Fri 3 h,
             // Sat 10/01 8 h (worked in exchange for Fri 02/01, Công văn 12729/VPCP-KGVX), Mon 4 h → Mon 12/01 11:00.
@@ -112,6 +113,8 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
             var during = await PeriodFiguresApiTests.SummaryAsync(desk, unit, "2026-01-09", "2026-01-09");
             during.GetProperty("inProgressWithinDeadline").GetInt32().ShouldBe(0);
             during.GetProperty("inProgressOverdue").GetInt32().ShouldBe(1);
+            // Its clock runs in the desk's waiting box too: past due by Thu 09:00–17:00 (6 h) and Fri 07:00–11:30 (4,5 h).
+            (await WaitingRowAsync(desk, code)).GetProperty("workingHoursLeft").GetDouble().ShouldBe(-10.5);
 
             // The specialist who asked may record a payment the tax office confirmed.
             var paid = await _flow.ActAsync(specialist, code, "payment-confirmed", Vn(9, 14), new { version = Version(waiting), receipt = "CT-77" });
@@ -184,5 +187,11 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
         {
             app.Clock.Reset();
         }
+    }
+
+    private static async Task<JsonElement> WaitingRowAsync(HttpClient desk, string code)
+    {
+        var box = await desk.GetFromJsonAsync<JsonElement>("/api/v1/inbox/waiting?size=100");
+        return box.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
     }
 }
