@@ -17,10 +17,7 @@ internal sealed class AuditTrail(MotCuaDbContext db, TimeProvider clock)
     public async Task RecordAsync(Actor actor, string action, string entityType, string entityId, object? before, object? after, CancellationToken cancellationToken)
     {
         var streamId = entityType + ":" + entityId;
-        var pending = db.ChangeTracker.Entries<AuditEvent>()
-            .Where(e => e.State == EntityState.Added && e.Entity.StreamId == streamId)
-            .Select(e => e.Entity)
-            .MaxBy(e => e.Sequence);
+        var pending = db.Appended<AuditEvent>().Where(e => e.StreamId == streamId).MaxBy(e => e.Sequence);
         // An entity inserted in this unit of work has no history yet: its stream starts here, without a read.
         var head = pending is not null
             ? new Head(pending.Sequence, pending.Hash)
@@ -60,7 +57,7 @@ internal sealed class AuditTrail(MotCuaDbContext db, TimeProvider clock)
             PreviousHash = head?.Hash ?? AuditEvent.GenesisHash,
         };
         row.Seal();
-        db.AuditEvents.Add(row);
+        db.Append(row);
     }
 
     private bool IsBeingCreated(string entityType, string entityId) =>

@@ -54,7 +54,7 @@ internal sealed class HoursModel(MotCuaDbContext db, CurrentActor actor, AuditTr
                 break;
         }
 
-        db.ChangeTracker.Clear();
+        db.Reset();
         await LoadAsync();
         return Page();
     }

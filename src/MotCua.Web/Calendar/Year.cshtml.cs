@@ -122,7 +122,7 @@ internal sealed class YearModel(MotCuaDbContext db, CurrentActor actor, AuditTra
                 break;
         }
 
-        db.ChangeTracker.Clear();
+        db.Reset();
         await LoadAsync();
         return Page();
     }

@@ -94,7 +94,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
         notices.Received(dossier);
         if (idempotencyKey is not null && actor.UserId is { } actorId)
         {
-            db.Add(new IdempotencyRecord { ActorId = actorId, Key = idempotencyKey, DossierId = dossier.Id, CreatedAt = now });
+            db.Append(new IdempotencyRecord { ActorId = actorId, Key = idempotencyKey, DossierId = dossier.Id, CreatedAt = now });
         }
 
         try
@@ -106,7 +106,7 @@ internal sealed class Intake(MotCuaDbContext db, CurrentActor actor, IProcedureC
         {
             // The same key raced in from a second request: that one won; answer with its dossier.
             await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            db.Reset();
             return (await ReplayAsync(idempotencyKey, cancellationToken) ?? throw ProblemException.Conflict("duplicate", "Problem.Duplicate"), true);
         }
 

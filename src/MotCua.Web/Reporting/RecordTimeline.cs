@@ -23,7 +23,7 @@ internal static class RecordTimeline
         }
 
         // The import writes its own timeline (with past days); its dossiers are skipped here.
-        var written = db.ChangeTracker.Entries<DossierMilestone>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.DossierId).ToHashSet();
+        var written = db.Appended<DossierMilestone>().Select(m => m.DossierId).ToHashSet();
         var clock = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
             ?? TimeProvider.System;
         var today = DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
@@ -61,7 +61,7 @@ internal static class RecordTimeline
         var deltas = new List<FactDelta>();
         foreach (var milestone in milestones)
         {
-            db.Add(milestone);
+            db.Append(milestone);
             state = state.Step(milestone, dossier.Channel, deltas);
         }
 
@@ -90,7 +90,7 @@ internal sealed class FactWriter(MotCuaDbContext db)
                     ProcedureCode = dossier.ProcedureCode,
                     Channel = dossier.Channel,
                 };
-                db.Add(row);
+                db.Append(row);
             }
 
             row.Add(delta.Measure, delta.Delta);

@@ -49,7 +49,7 @@ internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditT
             Message = localizer["Common.Saved"];
         }
 
-        db.ChangeTracker.Clear();
+        db.Reset();
         await LoadAsync();
     }
 

@@ -91,7 +91,7 @@ internal static class CloseUnsupplementedDossiers
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            db.Reset();
         }
     }
 }

@@ -131,7 +131,7 @@ internal static class FlagDueDossiers
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            db.Reset();
         }
     }
 }

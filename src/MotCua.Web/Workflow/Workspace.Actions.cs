@@ -110,7 +110,7 @@ internal sealed partial class WorkspaceModel
         }
 
         // The failed change must not leak into the page drawn from the database.
-        db.ChangeTracker.Clear();
+        db.Reset();
         return await LoadAsync(id) ? Page() : NotFound();
     }
 }

@@ -8,7 +8,7 @@ internal sealed class Outbox(MotCuaDbContext db, TimeProvider clock)
     public void Enqueue(NotificationChannel channel, string recipient, string subject, string body, string? topic)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        db.Append(new OutboxMessage
         {
             Channel = channel,
             Recipient = recipient,

@@ -96,7 +96,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            db.Reset();
         }
 
         return (delivered, due.Count);

@@ -16,8 +16,8 @@ namespace MotCua.Web.Platform.Database;
 /// builds the SQL, an object per column and a parameter per value again on every save, and reads back every generated key:
 /// on the busiest write path that was half of the memory an intake allocated.
 /// Same rows, same transaction; store-generated keys are not read back, and the written entities are detached afterwards.
-/// A new aggregate can also be given untracked: its rows are read from the object and its owned parts through the model,
-/// which spares the change tracker's attach, snapshot and scan of a wide row on the busiest path.
+/// Rows can also be given untracked (a new aggregate, the appended history, notices and timeline rows): they are read from
+/// the objects, and owned parts through the model, which spares the change tracker's attach, snapshots and scans.
 /// </summary>
 internal static class InsertBatch
 {

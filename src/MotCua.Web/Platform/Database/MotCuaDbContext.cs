@@ -48,15 +48,35 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         configurationBuilder.Properties<string>().HaveMaxLength(400);
     }
 
+    private readonly List<object> _appended = [];
+
+    /// <summary>
+    /// Adds a row that is only ever inserted, never changed (a history entry, a notice, a milestone, a fact change), without
+    /// tracking it. <see cref="SaveNewRowsAsync"/> writes it as it is; <c>SaveChanges</c> first hands it to the change tracker.
+    /// </summary>
+    public void Append(object row) => _appended.Add(row);
+
+    /// <summary>The rows of type <typeparamref name="T"/> appended since the last save.</summary>
+    public IEnumerable<T> Appended<T>() => _appended.OfType<T>();
+
+    /// <summary>Forgets every unsaved change: the tracked entities and the appended rows. Use it, not <c>ChangeTracker.Clear()</c>.</summary>
+    public void Reset()
+    {
+        ChangeTracker.Clear();
+        _appended.Clear();
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave([]);
+        TrackAppended();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BeforeSave([]);
+        TrackAppended();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -64,7 +84,8 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     /// Saves a unit of work that only adds rows, as one reused batch of INSERTs (<see cref="InsertBatch"/>), after the same
     /// checks and reporting hook as <see cref="SaveChangesAsync(bool, CancellationToken)"/>. The saved entities are detached:
     /// read what is needed from them, not from the change tracker. <paramref name="aggregates"/> are new entities, with their
-    /// owned parts, that were never added to the change tracker: they are written from the objects themselves.
+    /// owned parts, that were never added to the change tracker: they are written from the objects themselves, as are the
+    /// appended rows.
     /// </summary>
     public async Task SaveNewRowsAsync(IReadOnlyList<object> aggregates, CancellationToken cancellationToken)
     {
@@ -75,12 +96,19 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
         try
         {
             BeforeSave(aggregates.OfType<Dossiers.Dossier>());
-            await InsertBatch.SaveAsync(this, aggregates, cancellationToken);
+            await InsertBatch.SaveAsync(this, [.. aggregates, .. _appended], cancellationToken);
+            _appended.Clear();
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
+    }
+
+    private void TrackAppended()
+    {
+        AddRange(_appended);
+        _appended.Clear();
     }
 
     /// <summary>What every save does first: history stays append-only, and the reporting timeline follows the dossiers.</summary>
