@@ -1,11 +1,14 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using MotCua.Web.Platform.Observability;
+using Npgsql;
 
 namespace MotCua.Web.Platform.Database;
 
@@ -18,13 +21,15 @@ namespace MotCua.Web.Platform.Database;
 /// Same rows, same transaction; store-generated keys are not read back, and the written entities are detached afterwards.
 /// Rows can also be given untracked (a new aggregate, the appended history, notices and timeline rows): they are read from
 /// the objects, and owned parts through the model, which spares the change tracker's attach, snapshots and scans.
+/// On PostgreSQL the statements go as an <see cref="NpgsqlBatch"/> with positional parameters, which Npgsql sends as they
+/// are; one command of named parameters would be split and rewritten by its SQL parser on every save.
 /// </summary>
 internal static class InsertBatch
 {
     // Shapes repeat (an intake with one component and one notice is one shape); the bound only guards against a caller
     // that would make every save a new shape.
     private const int MaxShapes = 256;
-    private static readonly ConcurrentDictionary<(IModel Model, string Key), IRelationalCommand> Commands = new();
+    private static readonly ConcurrentDictionary<(IModel Model, string Key), Shape> Shapes = new();
     private static readonly ConcurrentDictionary<IModel, Dictionary<ITable, Table>> Tables = new();
     private static readonly ConcurrentDictionary<IEntityType, Layout> Layouts = new();
 
@@ -56,26 +61,33 @@ internal static class InsertBatch
             key.Append(';');
         }
 
-        var shape = key.ToString();
-        var command = Commands.TryGetValue((db.Model, shape), out var cached) ? cached : Build(db, rows, shape);
-        var values = new Dictionary<string, object?>(parameterCount);
+        var shape = Shapes.TryGetValue((db.Model, key.ToString()), out var cached) ? cached : Build(db, rows, key.ToString());
+        var values = new List<object?>(parameterCount);
         foreach (var row in rows)
         {
-            foreach (var value in row.Values)
-            {
-                if (value != Omitted)
-                {
-                    values.Add(Name(values.Count), value);
-                }
-            }
+            values.AddRange(row.Values.Where(value => value != Omitted));
         }
 
         // SQLite runs the statements of one command one by one: without the caller's transaction, take one so that all or none are written.
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            await command.ExecuteNonQueryAsync(new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), values, null, db,
-                db.GetService<IRelationalCommandDiagnosticsLogger>()), cancellationToken);
+            if (db.Database.GetDbConnection() is NpgsqlConnection connection)
+            {
+                await ExecuteAsync(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction(), shape.Statements, values, cancellationToken);
+            }
+            else
+            {
+                var named = new Dictionary<string, object?>(values.Count);
+                foreach (var value in values)
+                {
+                    named.Add(Name(named.Count), value);
+                }
+
+                await shape.Command.ExecuteNonQueryAsync(new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), named, null, db,
+                    db.GetService<IRelationalCommandDiagnosticsLogger>()), cancellationToken);
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -95,6 +107,43 @@ internal static class InsertBatch
         }
 
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A shape's statements: as one EF command with named parameters, and one by one with positional parameters for an <see cref="NpgsqlBatch"/>.</summary>
+    private sealed record Shape(IRelationalCommand Command, (string Sql, RelationalTypeMapping[] Parameters)[] Statements);
+
+    // Type mappings make their parameters through a command; Npgsql's makes a bare parameter, so one serves every batch.
+    private static readonly NpgsqlCommand ParameterMaker = new();
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, (string Sql, RelationalTypeMapping[] Parameters)[] statements,
+        List<object?> values, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var next = 0;
+        foreach (var (sql, parameters) in statements)
+        {
+            var statement = new NpgsqlBatchCommand(sql);
+            foreach (var mapping in parameters)
+            {
+                // The mapping converts the value (enums are stored as text) and sets the database type, as in EF's own commands.
+                statement.Parameters.Add(mapping.CreateParameter(ParameterMaker, "", values[next++]));
+            }
+
+            batch.BatchCommands.Add(statement);
+        }
+
+        // EF's command interceptors do not see a batch made here: the database metrics are recorded as they would be.
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            DbCallMetrics.Executed(Stopwatch.GetElapsedTime(started));
+        }
+        catch (DbException)
+        {
+            DbCallMetrics.Failed();
+            throw;
+        }
     }
 
     /// <summary>A row of a table, its values by column position; <see cref="Omitted"/> marks a column the database fills.</summary>
@@ -235,10 +284,13 @@ internal static class InsertBatch
         }
     }
 
-    private static IRelationalCommand Build(MotCuaDbContext db, List<Row> rows, string key)
+    private static Shape Build(MotCuaDbContext db, List<Row> rows, string key)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();
+        var statements = new List<(string, RelationalTypeMapping[])>();
+        var positional = new StringBuilder();
+        var mappings = new List<RelationalTypeMapping>();
         var count = 0;
         for (var r = 0; r < rows.Count; r++)
         {
@@ -248,37 +300,48 @@ internal static class InsertBatch
             if (r > 0 && SameColumns(rows[r - 1], row))
             {
                 builder.Append(", (");
+                positional.Append(", (");
             }
             else
             {
                 if (r > 0)
                 {
                     builder.Append(sql.StatementTerminator).AppendLine();
+                    statements.Add((positional.ToString(), [.. mappings]));
+                    positional.Clear();
+                    mappings.Clear();
                 }
 
-                builder.Append("INSERT INTO ").Append(sql.DelimitIdentifier(row.Table.Mapped.Name, row.Table.Mapped.Schema)).Append(" (")
-                    .Append(string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))).Append(") VALUES (");
+                var insert = "INSERT INTO " + sql.DelimitIdentifier(row.Table.Mapped.Name, row.Table.Mapped.Schema)
+                    + " (" + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))) + ") VALUES (";
+                builder.Append(insert);
+                positional.Append(insert);
             }
 
             for (var i = 0; i < columns.Count; i++)
             {
                 var name = Name(count++);
                 // The property's mapping, not the column's store type alone: it carries the converter (enums are stored as text).
-                builder.AddParameter(name, sql.GenerateParameterName(name), columns[i].PropertyMappings.First().TypeMapping, columns[i].IsNullable);
+                var mapping = columns[i].PropertyMappings.First().TypeMapping;
+                builder.AddParameter(name, sql.GenerateParameterName(name), mapping, columns[i].IsNullable);
                 builder.Append(i == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                mappings.Add(mapping);
+                positional.Append(i == 0 ? "$" : ", $").Append(mappings.Count);
             }
 
             builder.Append(")");
+            positional.Append(")");
         }
 
         builder.Append(sql.StatementTerminator).AppendLine();
-        var command = builder.Build();
-        if (Commands.Count < MaxShapes)
+        statements.Add((positional.ToString(), [.. mappings]));
+        var shape = new Shape(builder.Build(), [.. statements]);
+        if (Shapes.Count < MaxShapes)
         {
-            Commands.TryAdd((db.Model, key), command);
+            Shapes.TryAdd((db.Model, key), shape);
         }
 
-        return command;
+        return shape;
     }
 
     private static bool SameColumns(Row a, Row b) =>
