@@ -104,15 +104,16 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
         string Side(int? order) => process.FirstOrDefault(s => s.Order == order) is { } step
             ? $"{units.GetValueOrDefault(step.OfficePath, Intake.Unit(step.OfficePath))} — {step.Name}"
             : desk;
-        var rows = dossier.Handoffs.OrderBy(h => h.Id).Select((h, i) => (IReadOnlyList<string>)
+        var handoffs = dossier.Handoffs.OrderBy(h => h.Id).Select(h => (h.At, Cells: (IReadOnlyList<string>)
         [
-            (i + 1).ToString(CultureInfo.InvariantCulture),
             $"{Side(h.FromStep)}: {h.FromName}",
             Side(h.ToStep) + (h.ToUserId is { } to && people.TryGetValue(to, out var name) ? ": " + name : ""),
             DossierSlips.Moment(h.At),
             Timeliness(h.Timeliness),
             Kind(h.Kind) + (h.Note is null ? "" : ": " + h.Note),
-        ]).ToList();
+        ]));
+        var rows = handoffs.Concat(Waits(dossier, handling)).OrderBy(r => r.At)
+            .Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), .. r.Cells]).ToList();
         var coordinating = process.Where(s => s.InterAgency).Select(s => units.GetValueOrDefault(s.OfficePath, Intake.Unit(s.OfficePath))).Distinct().ToList();
         return new Slip(
             recent ? $"Mẫu số 06 ({era})" : $"Mẫu số 05 ({era})",
@@ -130,6 +131,33 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
             [new("Kết quả giải quyết hồ sơ:", dossier.Timeliness is { } t ? Timeliness(t) : "đang giải quyết")],
             [],
             null, null);
+    }
+
+    /// <summary>
+    /// The waits for the applicant, in the same table as the hand-offs: each interval in which the clock stopped (a supplement,
+    /// or a payment that stops it), and a payment whose time counts (<see cref="WorkflowOptions.PaymentTimeCounts"/>). Only the
+    /// latest payment is kept on the dossier, so an earlier payment whose time counted is not listed.
+    /// </summary>
+    private static IEnumerable<(DateTime At, IReadOnlyList<string> Cells)> Waits(Dossier dossier, string handling)
+    {
+        const string Applicant = "Người nộp hồ sơ";
+        foreach (var wait in dossier.Suspensions)
+        {
+            yield return (wait.From, [handling, Applicant, DossierSlips.Moment(wait.From), "—", "Tạm dừng tính thời gian giải quyết: " + wait.Reason]);
+            if (wait.To is { } back)
+            {
+                yield return (back, [Applicant, handling, DossierSlips.Moment(back), "—", "Tiếp tục giải quyết; thời gian chờ không tính"]);
+            }
+        }
+
+        if (dossier.PaymentRequestedAt is { } asked && !dossier.Suspensions.Any(s => s.From == asked))
+        {
+            yield return (asked, [handling, Applicant, DossierSlips.Moment(asked), "—", "Thực hiện nghĩa vụ tài chính: " + dossier.PaymentFor + "; thời gian vẫn tính"]);
+            if (dossier.PaidAt is { } paid)
+            {
+                yield return (paid, [Applicant, handling, DossierSlips.Moment(paid), "—", "Đã thực hiện nghĩa vụ tài chính"]);
+            }
+        }
     }
 
     private async Task<Slip> StopNoticeAsync(Dossier dossier, string[] issuer, CancellationToken cancellationToken)

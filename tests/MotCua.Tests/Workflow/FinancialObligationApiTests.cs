@@ -74,6 +74,14 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
             dossier.OriginalDueAt.ShouldBe(Vn(12, 11).UtcDateTime);
             dossier.Timeliness.ShouldBe(Timeliness.OnTime);
 
+            // The control slip lists the wait between the hand-offs, in time order.
+            var slip = await desk.GetStringAsync($"/backoffice/ho-so/{id}/bieu-mau/kiem-soat");
+            var stopped = slip.IndexOf("Tạm dừng tính thời gian giải quyết: Lệ phí trước bạ", StringComparison.Ordinal);
+            var resumed = slip.IndexOf("Tiếp tục giải quyết; thời gian chờ không tính", StringComparison.Ordinal);
+            stopped.ShouldBeGreaterThan(slip.IndexOf("<td>9 giờ 30 phút, ngày 05/01/2026</td>", StringComparison.Ordinal));
+            resumed.ShouldBeGreaterThan(stopped);
+            slip.IndexOf("<td>9 giờ 00 phút, ngày 12/01/2026</td>", StringComparison.Ordinal).ShouldBeGreaterThan(resumed);
+
             app.Clock.Reset();
             var period = await PeriodFiguresApiTests.SummaryAsync(desk, unit, "2026-01-05", "2026-01-12");
             period.GetProperty("resolvedOnTime").GetInt32().ShouldBe(1);
@@ -119,7 +127,11 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
             // The specialist who asked may record a payment the tax office confirmed.
             var paid = await _flow.ActAsync(specialist, code, "payment-confirmed", Vn(9, 14), new { version = Version(waiting), receipt = "CT-77" });
             paid.GetProperty("dueAt").GetString().ShouldBe("2026-01-08T09:00:00+07:00");
-            app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code).Suspensions.Count).ShouldBe(0);
+            var dossier = app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code));
+            dossier.Suspensions.Count.ShouldBe(0);
+            var slip = await desk.GetStringAsync($"/backoffice/ho-so/{dossier.Id}/bieu-mau/kiem-soat");
+            slip.ShouldContain("Thực hiện nghĩa vụ tài chính: Phí thẩm định; thời gian vẫn tính");
+            slip.ShouldContain("Đã thực hiện nghĩa vụ tài chính");
         }
         finally
         {
