@@ -165,7 +165,8 @@ internal sealed class DossierStepsConfiguration : IEntityTypeConfiguration<Dossi
 {
     public void Configure(EntityTypeBuilder<Dossier> builder)
     {
-        builder.HasIndex(d => new { d.AssigneeId, d.DueAt });
+        // "Assigned to me" asks for one assignee: a dossier nobody holds yet (every new one) is left out of the index.
+        builder.HasIndex(d => new { d.AssigneeId, d.DueAt }).HasFilter("\"AssigneeId\" IS NOT NULL");
         builder.Property(d => d.TransferUnitPath).HasMaxLength(400);
         builder.Ignore(d => d.TransferPending);
         builder.OwnsMany(d => d.Handoffs, h =>

@@ -61,7 +61,7 @@ public sealed class SchemaMatchesModelTests
                 FROM sqlite_master m JOIN pragma_table_info(m.name) c
                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__motcua_schema'
                 UNION ALL
-                SELECT 'index ' || m.name || ' ' || il.name || CASE WHEN il."unique" = 1 THEN ' unique' ELSE '' END || ' (' ||
+                SELECT 'index ' || m.name || ' ' || il.name || CASE WHEN il."unique" = 1 THEN ' unique' ELSE '' END || CASE WHEN il.partial = 1 THEN ' partial' ELSE '' END || ' (' ||
                     (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) || ')'
                 FROM sqlite_master m JOIN pragma_index_list(m.name) il
                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND il.origin = 'c'
