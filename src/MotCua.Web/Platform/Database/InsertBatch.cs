@@ -224,11 +224,21 @@ internal static class InsertBatch
                 return known;
             }
 
-            var index = owner is { } o ? IndexOf(o.Ownership.Properties, property) : -1;
-            var value = index >= 0 ? owner!.Value.Value(owner.Value.Ownership.PrincipalKey.Properties[index])
-                : property.IsShadowProperty() ? throw new InvalidOperationException($"{type.DisplayName()}.{property.Name} has no value outside the change tracker.")
-                : property.ValueGenerated != ValueGenerated.Never && property.GetGetter().HasSentinelValue(entity) ? Omitted
-                : property.GetGetter().GetClrValue(entity);
+            object? value;
+            if (owner is { } o && IndexOf(o.Ownership.Properties, property) is var index and >= 0)
+            {
+                value = o.Value(o.Ownership.PrincipalKey.Properties[index]);
+            }
+            else if (property.IsShadowProperty())
+            {
+                throw new InvalidOperationException($"{type.DisplayName()}.{property.Name} has no value outside the change tracker.");
+            }
+            else
+            {
+                var getter = property.GetGetter();
+                value = property.ValueGenerated != ValueGenerated.Never && getter.HasSentinelValue(entity) ? Omitted : getter.GetClrValue(entity);
+            }
+
             values[property] = value;
             return value;
         }
