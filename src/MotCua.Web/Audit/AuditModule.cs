@@ -8,6 +8,7 @@ internal static class AuditModule
     public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, AppendOnlyGuard>();
         builder.Services.AddHostedService<DigestWorker>();
         return builder;
     }

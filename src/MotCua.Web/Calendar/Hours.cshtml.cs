@@ -54,7 +54,7 @@ internal sealed class HoursModel(MotCuaDbContext db, CurrentActor actor, AuditTr
                 break;
         }
 
-        db.Reset();
+        db.ChangeTracker.Clear();
         await LoadAsync();
         return Page();
     }

@@ -41,7 +41,7 @@ internal static class SeedOfficialCalendars
         catch (DbUpdateException exception) when (DatabaseModule.IsUniqueViolation(exception) || exception is DbUpdateConcurrencyException)
         {
             // Another web node starting at the same time stored them first.
-            db.Reset();
+            db.ChangeTracker.Clear();
         }
     }
 }

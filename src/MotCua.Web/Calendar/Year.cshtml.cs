@@ -122,7 +122,7 @@ internal sealed class YearModel(MotCuaDbContext db, CurrentActor actor, AuditTra
                 break;
         }
 
-        db.Reset();
+        db.ChangeTracker.Clear();
         await LoadAsync();
         return Page();
     }

@@ -58,7 +58,7 @@ internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditT
         }
         catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
             Errors = problem.Errors ?? new Dictionary<string, string[]> { ["—"] = [CatalogProblems.Describe(localizer, problem) ?? localizer["Catalog.Refused"]] };
         }
 

@@ -89,7 +89,7 @@ internal sealed class EditModel(MotCuaDbContext db, CurrentActor actor, AuditTra
         }
         catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
             Errors = problem.Errors ?? new Dictionary<string, string[]> { ["—"] = [CatalogProblems.Describe(localizer, problem) ?? localizer["Catalog.Refused"]] };
             await LoadAsync(code, number, fillForm: false);
         }
@@ -106,7 +106,7 @@ internal sealed class EditModel(MotCuaDbContext db, CurrentActor actor, AuditTra
         }
         catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
             Errors = problem.Errors ?? new Dictionary<string, string[]> { ["—"] = [CatalogProblems.Describe(localizer, problem) ?? localizer["Catalog.Refused"]] };
         }
 

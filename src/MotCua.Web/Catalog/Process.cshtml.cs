@@ -71,7 +71,7 @@ internal sealed class ProcessModel(MotCuaDbContext db, CurrentActor actor, Audit
         }
         catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
             if (problem.Status == StatusCodes.Status403Forbidden)
             {
                 return Forbid();

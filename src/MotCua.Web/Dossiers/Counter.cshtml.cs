@@ -16,7 +16,7 @@ namespace MotCua.Web.Dossiers;
 [Authorize(Policy = Policies.Staff)]
 [RequestSizeLimit(60 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
-internal sealed class CounterModel(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, Intake intake, FileStore files, TimeProvider clock,
+internal sealed class CounterModel(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, ReceiveDossier.Handler intake, DeclineDossier decline, FileStore files, TimeProvider clock,
     Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
     : PageModel
 {
@@ -84,13 +84,13 @@ internal sealed class CounterModel(MotCuaDbContext db, CurrentActor actor, IProc
 
     public Task<IActionResult> OnPostGuideAsync() => ActAsync(async request =>
     {
-        var dossier = await intake.DeclineAsync(request, refuse: false, Reason, HttpContext.RequestAborted);
+        var dossier = await decline.DeclineAsync(request, refuse: false, Reason, HttpContext.RequestAborted);
         return RedirectToPage("/Dossiers/PrintSlip", new { id = dossier.Id, form = DossierSlips.Route(SlipKind.Guidance) });
     });
 
     public Task<IActionResult> OnPostRefuseAsync() => ActAsync(async request =>
     {
-        var dossier = await intake.DeclineAsync(request, refuse: true, Reason, HttpContext.RequestAborted);
+        var dossier = await decline.DeclineAsync(request, refuse: true, Reason, HttpContext.RequestAborted);
         return RedirectToPage("/Dossiers/PrintSlip", new { id = dossier.Id, form = DossierSlips.Route(SlipKind.Refusal) });
     });
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Catalog;
+using MotCua.Web.Integration.Outbox;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
@@ -74,6 +75,20 @@ internal sealed partial class Dossier
     public bool ReturnByPost { get; init; }
     public List<DossierComponent> Components { get; } = [];
     public List<DossierFile> Files { get; } = [];
+
+    // Not mapped: the notices that the changes of this unit of work call for, until the commit step writes them.
+    private readonly List<OutboxMessage> _notices = [];
+
+    /// <summary>Records a notice that this change calls for; <see cref="DossierCommit"/> writes it with the change.</summary>
+    public void Notify(OutboxMessage message) => _notices.Add(message);
+
+    /// <summary>The notices recorded since the last commit, in order; they are the commit step's to write from then on.</summary>
+    public IReadOnlyList<OutboxMessage> TakeNotices()
+    {
+        var taken = _notices.ToList();
+        _notices.Clear();
+        return taken;
+    }
 
     /// <summary>Gives a placed dossier its code and appointment (see <see cref="Place"/>).</summary>
     public void Receive(string code, DateTime receivedAt, DateTime dueAt)

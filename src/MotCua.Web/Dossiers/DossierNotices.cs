@@ -5,8 +5,8 @@ using MotCua.Web.Integration.Outbox;
 
 namespace MotCua.Web.Dossiers;
 
-/// <summary>Tells the owner, by SMS and email, what happened to the dossier. Queued in the same
-/// transaction as the change, so no notice is lost or sent for a change that did not happen.</summary>
+/// <summary>Tells the owner, by SMS and email, what happened to the dossier. The dossier keeps the notices until the commit
+/// step queues them in the same transaction as the change, so no notice is lost or sent for a change that did not happen.</summary>
 internal sealed class DossierNotices(Outbox outbox, IStringLocalizer<SharedResource> localizer)
 {
     public void Submitted(Dossier dossier) => Send(dossier, "Notice.Submitted", dossier.ProcedureName);
@@ -26,12 +26,12 @@ internal sealed class DossierNotices(Outbox outbox, IStringLocalizer<SharedResou
         var topic = "Dossier:" + dossier.Id;
         if (dossier.Owner.Phone is { } phone)
         {
-            outbox.Enqueue(NotificationChannel.Sms, phone, subject, text, topic);
+            dossier.Notify(outbox.Message(NotificationChannel.Sms, phone, subject, text, topic));
         }
 
         if (dossier.Owner.Email is { } email)
         {
-            outbox.Enqueue(NotificationChannel.Email, email, subject, text, topic);
+            dossier.Notify(outbox.Message(NotificationChannel.Email, email, subject, text, topic));
         }
     }
 

@@ -15,7 +15,10 @@ internal static class DossiersModule
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddScoped<DossierCodes>();
         builder.Services.AddScoped<DossierNotices>();
-        builder.Services.AddScoped<Intake>();
+        builder.Services.AddScoped<DossierDraft>();
+        builder.Services.AddScoped<ReceiveDossier.Handler>();
+        builder.Services.AddScoped<DeclineDossier>();
+        builder.Services.AddScoped<DossierCommit>();
         builder.Services.AddScoped<DossierSlips>();
         builder.Services.AddOnlineDossiers();
         return builder;

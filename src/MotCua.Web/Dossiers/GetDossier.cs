@@ -4,6 +4,7 @@ using MotCua.Web.Calendar;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Dossiers;
 
@@ -25,7 +26,7 @@ internal static class GetDossier
             ?? throw ProblemException.NotFound("Dossiers.NotFound");
         return TypedResults.Ok(new Response(dossier.Id, dossier.Code!, dossier.ProcedureCode, dossier.ProcedureName, dossier.Channel.ToString(),
             dossier.State.ToString(), dossier.State.NationalCode(), dossier.OwnerKind.ToString(), dossier.Owner, dossier.Submitter, dossier.Summary, dossier.Sets,
-            Local(dossier.ReceivedAt), Local(dossier.DueAt), Local(dossier.OriginalDueAt), Intake.Unit(dossier.ReceivingUnitPath), Intake.Unit(dossier.HandlingUnitPath),
+            Local(dossier.ReceivedAt), Local(dossier.DueAt), Local(dossier.OriginalDueAt), UnitPath.Code(dossier.ReceivingUnitPath), UnitPath.Code(dossier.HandlingUnitPath),
             dossier.PostalWaybill, dossier.ReturnByPost, dossier.SubmittedFromStaffSession,
             dossier.Components.Select(c => new Component(c.Name, c.Originals, c.CertifiedCopies, c.Copies)).ToList(),
             dossier.Files.Select(f => new File(f.Id, f.FileName, f.ContentType, f.Size)).ToList()));

@@ -41,7 +41,7 @@ internal sealed class StaffModel(MotCuaDbContext db, CurrentActor actor, UserMan
             Message = localizer["Common.Saved"];
         }
 
-        db.Reset();
+        db.ChangeTracker.Clear();
         await OnGetAsync();
     }
 }

@@ -9,6 +9,7 @@ using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Reporting;
 
@@ -62,18 +63,23 @@ internal static class ImportDossiers
         }
 
         errors.ThrowIfAny();
-        var facts = new FactWriter(db);
+        // Past dossiers bring their own timeline, with the days it happened on.
+        var facts = new FactWriter();
+        var timeline = new List<object>();
         foreach (var (dossier, steps) in built)
         {
             db.Dossiers.Add(dossier);
             var state = TimelineState.None;
             foreach (var step in steps)
             {
-                state = RecordTimeline.Append(db, facts, dossier, state, step.Milestones);
+                state = RecordTimeline.Append(timeline, facts, dossier, state, step.Milestones);
             }
         }
 
-        var units = built.Select(b => Intake.Unit(b.Dossier.HandlingUnitPath)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        db.AddRange(timeline);
+        db.AddRange(facts.Rows);
+
+        var units = built.Select(b => UnitPath.Code(b.Dossier.HandlingUnitPath)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var received = built.Where(b => b.Dossier.ReceivedAt is not null).Select(b => DossierTime.VietnamDate(b.Dossier.ReceivedAt!.Value)).ToList();
         var response = new Response(built.Count, received.Count, built.Count - received.Count, units,
             received.Count > 0 ? received.Min() : null, received.Count > 0 ? received.Max() : null);

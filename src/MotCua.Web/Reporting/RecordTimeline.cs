@@ -1,67 +1,56 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Database;
 
 namespace MotCua.Web.Reporting;
 
 /// <summary>
-/// The single hook that keeps the reporting timeline and facts: called by <see cref="MotCuaDbContext"/> before every
-/// save, it compares each changed dossier with what was loaded and appends its milestones and fact changes to the same
-/// transaction, so no intake or workflow path can forget them.
+/// Keeps the reporting timeline and facts of dossiers: the Dossiers module's commit step asks it for the milestones and fact
+/// changes of each dossier it saves, comparing the dossier with what was loaded, and writes them in the same transaction.
 /// </summary>
 internal static class RecordTimeline
 {
-    /// <param name="untracked">New dossiers saved without the change tracker (<see cref="MotCuaDbContext.SaveNewRowsAsync"/>).</param>
-    public static void Capture(MotCuaDbContext db, IEnumerable<Dossier> untracked)
+    /// <summary>
+    /// The milestones and fact changes of one dossier's change in this unit of work. A new dossier (<paramref name="isNew"/>,
+    /// tracked as added or not tracked at all) starts from nothing; a loaded one from the values it was loaded with.
+    /// </summary>
+    public static IReadOnlyList<object> Rows(MotCuaDbContext db, Dossier dossier, bool isNew, DateOnly today)
     {
-        var dossiers = db.ChangeTracker.Entries<Dossier>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
-        var created = untracked.ToList();
-        if (dossiers.Count == 0 && created.Count == 0)
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(dossier);
+        var facts = new FactWriter();
+        var rows = new List<object>();
+        if (isNew)
         {
-            return;
+            Append(rows, facts, dossier, TimelineState.None, DossierSnapshot.New.MilestonesTo(dossier, dossier.Files.Where(f => f.Kind == DossierFileKind.Result), today));
         }
-
-        // The import writes its own timeline (with past days); its dossiers are skipped here.
-        var written = db.Appended<DossierMilestone>().Select(m => m.DossierId).ToHashSet();
-        var clock = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
-            ?? TimeProvider.System;
-        var today = DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
-        var facts = new FactWriter(db);
-        foreach (var entry in dossiers.Where(e => !written.Contains(e.Entity.Id)))
+        else
         {
-            var dossier = entry.Entity;
+            var entry = db.Entry(dossier);
             var newResults = dossier.Files.Where(f => f.Kind == DossierFileKind.Result && db.Entry(f).State == EntityState.Added).ToList();
-            var before = entry.State == EntityState.Added
-                ? DossierSnapshot.New
-                : new DossierSnapshot(
-                    entry.Property(d => d.State).OriginalValue,
-                    entry.Property(d => d.OriginalDueAt).OriginalValue,
-                    entry.Property(d => d.FinishedAt).OriginalValue,
-                    dossier.Files.Count(f => f.Kind == DossierFileKind.Result) - newResults.Count,
-                    dossier.Suspensions.Any(s => db.Entry(s).State != EntityState.Added && db.Entry(s).Property(x => x.To).OriginalValue is null));
-            Record(dossier, before, newResults);
-        }
-
-        foreach (var dossier in created.Where(d => !written.Contains(d.Id)))
-        {
-            Record(dossier, DossierSnapshot.New, dossier.Files.Where(f => f.Kind == DossierFileKind.Result));
-        }
-
-        void Record(Dossier dossier, DossierSnapshot before, IEnumerable<DossierFile> newResults)
-        {
+            var before = new DossierSnapshot(
+                entry.Property(d => d.State).OriginalValue,
+                entry.Property(d => d.OriginalDueAt).OriginalValue,
+                entry.Property(d => d.FinishedAt).OriginalValue,
+                dossier.Files.Count(f => f.Kind == DossierFileKind.Result) - newResults.Count,
+                dossier.Suspensions.Any(s => db.Entry(s).State != EntityState.Added && db.Entry(s).Property(x => x.To).OriginalValue is null));
             var decidedDay = before.FinishedAt is { } finished ? DossierTime.VietnamDate(finished) : (DateOnly?)null;
-            Append(db, facts, dossier, before.Timeline(decidedDay), before.MilestonesTo(dossier, newResults, today));
+            Append(rows, facts, dossier, before.Timeline(decidedDay), before.MilestonesTo(dossier, newResults, today));
         }
+
+        rows.AddRange(facts.Rows);
+        return rows;
     }
 
-    /// <summary>Appends milestones of a dossier whose reporting state is <paramref name="state"/>, with their fact changes; returns the new state.</summary>
-    public static TimelineState Append(MotCuaDbContext db, FactWriter facts, Dossier dossier, TimelineState state, IEnumerable<DossierMilestone> milestones)
+    /// <summary>Adds milestones of a dossier whose reporting state is <paramref name="state"/> to <paramref name="rows"/>, with their fact changes; returns the new state.</summary>
+    public static TimelineState Append(List<object> rows, FactWriter facts, Dossier dossier, TimelineState state, IEnumerable<DossierMilestone> milestones)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(facts);
         var deltas = new List<FactDelta>();
         foreach (var milestone in milestones)
         {
-            db.Append(milestone);
+            rows.Add(milestone);
             state = state.Step(milestone, dossier.Channel, deltas);
         }
 
@@ -70,8 +59,8 @@ internal static class RecordTimeline
     }
 }
 
-/// <summary>Collects fact changes, one row per key and day, and appends them to the unit of work.</summary>
-internal sealed class FactWriter(MotCuaDbContext db)
+/// <summary>Collects fact changes, one row per key and day.</summary>
+internal sealed class FactWriter
 {
     private readonly Dictionary<(DateOnly, int, string, string, Catalog.Channel), ReportFactDelta> _rows = [];
 
@@ -90,10 +79,11 @@ internal sealed class FactWriter(MotCuaDbContext db)
                     ProcedureCode = dossier.ProcedureCode,
                     Channel = dossier.Channel,
                 };
-                db.Append(row);
             }
 
             row.Add(delta.Measure, delta.Delta);
         }
     }
+
+    public IEnumerable<ReportFactDelta> Rows => _rows.Values;
 }

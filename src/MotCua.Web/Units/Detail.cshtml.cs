@@ -49,7 +49,7 @@ internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditT
             Message = localizer["Common.Saved"];
         }
 
-        db.Reset();
+        db.ChangeTracker.Clear();
         await LoadAsync();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -24,7 +25,7 @@ internal static class AnswerTransfer
         var sentAt = dossier.TransferSentAt;
         dossier.HandOff(HandoffKind.TransferAccepted, current.Order, dossier.StepDueAt, dossier.AssigneeId, now, who.Id, who.Name, null, request.Reason);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.transfer-accepted", new { SentAt = sentAt },
-            new { Step = current.Order, Agency = Intake.Unit(current.OfficePath) }, cancellationToken));
+            new { Step = current.Order, Agency = UnitPath.Code(current.OfficePath) }, cancellationToken));
     }
 
     public static async Task<Ok<WorkflowResponse>> Reject(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,

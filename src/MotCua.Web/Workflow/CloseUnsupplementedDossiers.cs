@@ -5,6 +5,7 @@ using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -44,7 +45,7 @@ internal static class CloseUnsupplementedDossiers
                 .ToListAsync(cancellationToken);
             foreach (var candidate in candidates)
             {
-                var calendar = await calendars.ForUnitAsync(Intake.Unit(candidate.HandlingUnitPath), cancellationToken);
+                var calendar = await calendars.ForUnitAsync(UnitPath.Code(candidate.HandlingUnitPath), cancellationToken);
                 if (calendar.Due(VietnamTime.FromUtc(candidate.RequestedAt!.Value), wait, DueOptions.None).UtcDateTime <= now
                     && await CloseAsync(services, candidate.Id, now, cancellationToken))
                 {
@@ -78,10 +79,9 @@ internal static class CloseUnsupplementedDossiers
             dossier.CloseUnsupplemented(localizer["Workflow.ClosedUnsupplemented",
                 options.SupplementWaitWorkingDays.ToString(CultureInfo.InvariantCulture), VietnamTime.FromUtc(requestedAt).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)].Value, now);
             services.GetRequiredService<WorkflowNotices>().Ended(dossier);
-            await services.GetRequiredService<AuditTrail>().RecordAsync(Actor.System, "dossier.closed-unsupplemented", "Dossier", dossier.Id.ToString(),
+            await services.GetRequiredService<DossierCommit>().SaveAsync(dossier, new DossierEvent(Actor.System, "dossier.closed-unsupplemented",
                 new { State = nameof(DossierState.AwaitingSupplement), RequestedAt = requestedAt },
-                new { State = dossier.State.ToString(), dossier.Reason, WaitWorkingDays = options.SupplementWaitWorkingDays }, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
+                new { State = dossier.State.ToString(), dossier.Reason, WaitWorkingDays = options.SupplementWaitWorkingDays }), cancellationToken);
             return true;
         }
         catch (DbUpdateException)
@@ -91,7 +91,7 @@ internal static class CloseUnsupplementedDossiers
         }
         finally
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
         }
     }
 }

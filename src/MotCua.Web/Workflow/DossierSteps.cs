@@ -7,6 +7,7 @@ using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
 using ProcessingTime = MotCua.Web.Calendar.ProcessingTime;
 
 namespace MotCua.Web.Workflow;
@@ -23,7 +24,7 @@ internal sealed record WorkflowResponse(string Code, string State, int NationalS
 /// (optimistic concurrency: a stale version is 409), the steps of its process, its calendar, and saving
 /// with the history entry.
 /// </summary>
-internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, AuditTrail audit, TimeProvider clock,
+internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, DossierCommit commit, TimeProvider clock,
     IStringLocalizer<SharedResource> localizer)
 {
     public CurrentActor Actor => actor;
@@ -62,7 +63,7 @@ internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWork
     }
 
     public Task<UnitCalendar> CalendarAsync(Dossier dossier, CancellationToken cancellationToken) =>
-        calendars.ForUnitAsync(Intake.Unit(dossier.HandlingUnitPath), cancellationToken);
+        calendars.ForUnitAsync(UnitPath.Code(dossier.HandlingUnitPath), cancellationToken);
 
     /// <summary>The caller must hold the step's role in its office, and be its assignee when it has one.</summary>
     public void RequireHolder(Dossier dossier, StepInfo step)
@@ -117,10 +118,8 @@ internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWork
     public async Task<WorkflowResponse> SaveAsync(Dossier dossier, IReadOnlyList<StepInfo> steps, Actor who, string action, object? before, object? after,
         CancellationToken cancellationToken)
     {
-        await audit.RecordAsync(who, action, "Dossier", dossier.Id.ToString(), before, after, cancellationToken);
-
         // The Version concurrency token makes a racing second writer fail here with 409.
-        await db.SaveChangesAsync(cancellationToken);
+        await commit.SaveAsync(dossier, new DossierEvent(who, action, before, after), cancellationToken);
         return Response(dossier, steps);
     }
 

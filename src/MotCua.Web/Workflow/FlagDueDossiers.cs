@@ -5,6 +5,7 @@ using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -64,7 +65,7 @@ internal static class FlagDueDossiers
             var inWindow = 0;
             foreach (var candidate in batch)
             {
-                var calendar = await calendars.ForUnitAsync(Intake.Unit(candidate.HandlingUnitPath), cancellationToken);
+                var calendar = await calendars.ForUnitAsync(UnitPath.Code(candidate.HandlingUnitPath), cancellationToken);
                 if (ProcessingClock.WorkingTimeLeft(calendar, now, candidate.DueAt) > soonWindow)
                 {
                     continue;
@@ -131,7 +132,7 @@ internal static class FlagDueDossiers
         }
         finally
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
         }
     }
 }

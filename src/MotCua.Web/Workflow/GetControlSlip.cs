@@ -5,6 +5,7 @@ using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -28,7 +29,7 @@ internal static class GetControlSlip
         var process = await steps.StepsAsync(dossier, cancellationToken);
         string? Name(int? order) => process.FirstOrDefault(s => s.Order == order)?.Name;
         return TypedResults.Ok(new Response(dossier.Code!, dossier.ProcedureName, Local(dossier.ReceivedAt), Local(dossier.DueAt), Local(dossier.OriginalDueAt),
-            Local(dossier.FinishedAt), dossier.Timeliness?.ToString(), Intake.Unit(dossier.HandlingUnitPath),
+            Local(dossier.FinishedAt), dossier.Timeliness?.ToString(), UnitPath.Code(dossier.HandlingUnitPath),
             dossier.Handoffs.OrderBy(h => h.Id).Select(h => new Row(h.Kind.ToString(), VietnamTime.FromUtc(h.At), h.FromStep, Name(h.FromStep), h.FromName,
                 h.ToStep, Name(h.ToStep), h.ToUserId, h.Timeliness?.ToString(), h.Note)).ToList()));
     }

@@ -9,6 +9,7 @@ using MotCua.Web.Catalog;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -93,7 +94,7 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
         var running = await ListInbox.ClockRunningAsync(db, page, cancellationToken);
         foreach (var d in page)
         {
-            var unit = Intake.Unit(d.HandlingUnitPath);
+            var unit = UnitPath.Code(d.HandlingUnitPath);
             var calendar = calendarOf[unit];
             var step = steps.FirstOrDefault(s => s.Procedure == d.ProcedureCode && s.UnitId == d.HandlingUnitId && s.Order == d.CurrentStep);
             var left = running.Contains(d.Id) ? ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt!.Value) : (TimeSpan?)null;

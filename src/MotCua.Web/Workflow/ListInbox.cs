@@ -8,6 +8,7 @@ using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -86,7 +87,7 @@ internal static partial class ListInbox
         var items = new List<Row>(page.Count);
         foreach (var d in page)
         {
-            var calendar = calendarOf[Intake.Unit(d.HandlingUnitPath)];
+            var calendar = calendarOf[UnitPath.Code(d.HandlingUnitPath)];
             items.Add(new Row(d.Code!, d.ProcedureName, d.Owner, d.State.ToString(), d.State.NationalCode(), VietnamTime.FromUtc(d.DueAt!.Value), d.CurrentStep,
                 d.AssigneeId, d.TransferUnitPath is not null && !d.TransferAccepted,
                 running.Contains(d.Id) ? Math.Round(ProcessingClock.WorkingTimeLeft(calendar, now, d.DueAt.Value).TotalHours, 2) : null));
@@ -101,7 +102,7 @@ internal static partial class ListInbox
         CancellationToken cancellationToken)
     {
         var byUnit = new Dictionary<string, UnitCalendar>(StringComparer.Ordinal);
-        foreach (var unit in rows.Select(r => Intake.Unit(r.HandlingUnitPath)).Distinct())
+        foreach (var unit in rows.Select(r => UnitPath.Code(r.HandlingUnitPath)).Distinct())
         {
             byUnit[unit] = await calendars.ForUnitAsync(unit, cancellationToken);
         }

@@ -4,6 +4,7 @@ using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Forms;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -54,7 +55,7 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
         var units = await db.Units.AsNoTracking().Where(u => u.Path == dossier.HandlingUnitPath || u.Path == dossier.ReceivingUnitPath
                 || (dossier.TransferUnitPath != null && u.Path == dossier.TransferUnitPath))
             .ToDictionaryAsync(u => u.Path, u => u.Name, StringComparer.Ordinal, cancellationToken);
-        var handling = units.GetValueOrDefault(dossier.HandlingUnitPath, Intake.Unit(dossier.HandlingUnitPath));
+        var handling = units.GetValueOrDefault(dossier.HandlingUnitPath, UnitPath.Code(dossier.HandlingUnitPath));
         var issuer = new[] { handling.ToUpper(CultureInfo.GetCultureInfo("vi-VN")) };
         return kind switch
         {
@@ -100,9 +101,9 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
 
         var receivers = dossier.Handoffs.Select(h => h.ToUserId).OfType<Guid>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => receivers.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
-        var desk = units.GetValueOrDefault(dossier.ReceivingUnitPath, Intake.Unit(dossier.ReceivingUnitPath)) + " (Bộ phận Một cửa)";
+        var desk = units.GetValueOrDefault(dossier.ReceivingUnitPath, UnitPath.Code(dossier.ReceivingUnitPath)) + " (Bộ phận Một cửa)";
         string Side(int? order) => process.FirstOrDefault(s => s.Order == order) is { } step
-            ? $"{units.GetValueOrDefault(step.OfficePath, Intake.Unit(step.OfficePath))} — {step.Name}"
+            ? $"{units.GetValueOrDefault(step.OfficePath, UnitPath.Code(step.OfficePath))} — {step.Name}"
             : desk;
         var handoffs = dossier.Handoffs.OrderBy(h => h.Id).Select(h => (h.At, Cells: (IReadOnlyList<string>)
         [
@@ -114,10 +115,10 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
         ]));
         var rows = handoffs.Concat(Waits(dossier, handling)).OrderBy(r => r.At)
             .Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), .. r.Cells]).ToList();
-        var coordinating = process.Where(s => s.InterAgency).Select(s => units.GetValueOrDefault(s.OfficePath, Intake.Unit(s.OfficePath))).Distinct().ToList();
+        var coordinating = process.Where(s => s.InterAgency).Select(s => units.GetValueOrDefault(s.OfficePath, UnitPath.Code(s.OfficePath))).Distinct().ToList();
         return new Slip(
             recent ? $"Mẫu số 06 ({era})" : $"Mẫu số 05 ({era})",
-            [units.GetValueOrDefault(dossier.ReceivingUnitPath, Intake.Unit(dossier.ReceivingUnitPath)).ToUpper(CultureInfo.GetCultureInfo("vi-VN")), "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"],
+            [units.GetValueOrDefault(dossier.ReceivingUnitPath, UnitPath.Code(dossier.ReceivingUnitPath)).ToUpper(CultureInfo.GetCultureInfo("vi-VN")), "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"],
             "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Mã hồ sơ: " + dossier.Code,
             [
                 new("", "(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)"),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -20,6 +21,6 @@ internal static class StartProcessing
         var who = steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
         dossier.HandOff(HandoffKind.Start, first.Order, DossierSteps.StepDue(calendar, first, now), null, now, who.Id, who.Name, null, request.Note);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.processing-started", null,
-            new { Step = first.Order, first.Name, Office = Intake.Unit(first.OfficePath) }, cancellationToken));
+            new { Step = first.Order, first.Name, Office = UnitPath.Code(first.OfficePath) }, cancellationToken));
     }
 }

@@ -110,7 +110,7 @@ internal sealed partial class WorkspaceModel
         }
 
         // The failed change must not leak into the page drawn from the database.
-        db.Reset();
+        db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();
     }
 }

@@ -7,6 +7,7 @@ using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Workflow;
 
@@ -97,8 +98,8 @@ internal sealed partial class WorkspaceModel(MotCuaDbContext db, CurrentActor ac
             : null;
         var units = await db.Units.AsNoTracking().Where(u => u.Id == dossier.HandlingUnitId || u.Id == dossier.ReceivingUnitId)
             .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        HandlingUnitName = units.GetValueOrDefault(dossier.HandlingUnitId, Intake.Unit(dossier.HandlingUnitPath));
-        ReceivingUnitName = units.GetValueOrDefault(dossier.ReceivingUnitId, Intake.Unit(dossier.ReceivingUnitPath));
+        HandlingUnitName = units.GetValueOrDefault(dossier.HandlingUnitId, UnitPath.Code(dossier.HandlingUnitPath));
+        ReceivingUnitName = units.GetValueOrDefault(dossier.ReceivingUnitId, UnitPath.Code(dossier.ReceivingUnitPath));
         if (CanForward && NextStep is not null)
         {
             NextPeople = await PeopleAsync(NextStep, cancellationToken);

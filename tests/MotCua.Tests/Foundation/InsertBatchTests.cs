@@ -84,36 +84,7 @@ public sealed class InsertBatchTests(MotCuaFactory app)
             NextAttemptAt = DateTime.UtcNow,
         });
 
-        await Should.ThrowAsync<InvalidOperationException>(() => db.SaveNewRowsAsync([], CancellationToken.None));
+        await Should.ThrowAsync<InvalidOperationException>(() => InsertBatch.SaveAsync(db, [], CancellationToken.None));
         app.WithDb(other => other.OutboxMessages.Count(m => m.Topic == topic)).ShouldBe(0);
-    }
-
-    [Fact]
-    public async Task Appended_rows_are_written_by_either_save_and_a_reset_forgets_them()
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        var topic = "InsertBatchTests:" + Guid.NewGuid();
-        OutboxMessage Message(string suffix) => new()
-        {
-            Channel = NotificationChannel.Sms,
-            Recipient = "0912345678",
-            Subject = "s",
-            Body = "b",
-            Topic = topic + suffix,
-            CreatedAt = DateTime.UtcNow,
-            NextAttemptAt = DateTime.UtcNow,
-        };
-
-        // A failed action's notice must not go out with the next save.
-        db.Append(Message(":forgotten"));
-        db.Reset();
-        db.Append(Message(":saved"));
-        await db.SaveChangesAsync();
-        db.Append(Message(":batched"));
-        await db.SaveNewRowsAsync([], CancellationToken.None);
-
-        app.WithDb(other => other.OutboxMessages.Where(m => m.Topic!.StartsWith(topic)).Select(m => m.Topic).OrderBy(t => t).ToList())
-            .ShouldBe([topic + ":batched", topic + ":saved"]);
     }
 }

@@ -35,7 +35,7 @@ internal sealed class MyDossierModel(MotCuaDbContext db, CurrentActor actor, Res
         }
         catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
             Errors = OnlinePages.Errors(localizer, problem, "files");
         }
         catch (ProblemException)

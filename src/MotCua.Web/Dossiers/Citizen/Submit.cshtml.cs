@@ -63,7 +63,7 @@ internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProce
         }
         catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
         {
-            db.Reset();
+            db.ChangeTracker.Clear();
             Errors = OnlinePages.Errors(localizer, problem, "files");
         }
 

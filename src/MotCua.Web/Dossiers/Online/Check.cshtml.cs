@@ -58,7 +58,7 @@ internal sealed class CheckModel(MotCuaDbContext db, CurrentActor actor, CheckOn
             Errors = new Dictionary<string, string[]> { ["—"] = [localizer["Problem.ConcurrentChange"]] };
         }
 
-        db.Reset();
+        db.ChangeTracker.Clear();
         return await LoadAsync(id) ? Page() : NotFound();
     }
 

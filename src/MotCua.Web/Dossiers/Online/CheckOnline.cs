@@ -7,6 +7,7 @@ using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Dossiers.Online;
 
@@ -31,7 +32,7 @@ internal static class CheckOnline
     public static async Task<Ok<Response>> Refuse(Guid id, ReasonRequest request, Handler handler, CancellationToken cancellationToken) =>
         TypedResults.Ok(await handler.RefuseAsync(id, request.Reason, cancellationToken));
 
-    internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, DossierCodes codes, AuditTrail audit,
+    internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, DossierCodes codes, DossierCommit commit,
         DossierNotices notices, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     {
         public async Task<Response> ReceiveAsync(Guid id, CancellationToken cancellationToken)
@@ -48,25 +49,24 @@ internal static class CheckOnline
             var time = times.FirstOrDefault(t => t.Channel == Channel.Online) ?? times.First(t => t.Channel == Channel.Counter);
             var now = DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime);
 
-            var due = await DossierTime.DueAsync(calendars, Intake.Unit(dossier.HandlingUnitPath), now, time, cancellationToken);
+            var due = await DossierTime.DueAsync(calendars, UnitPath.Code(dossier.HandlingUnitPath), now, time, cancellationToken);
 
             // The agency's counter row stays locked until commit: take the code last (see DossierCodes).
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Database.AutoSavepointsEnabled = false;
-            var code = await codes.NextAsync(Intake.Unit(dossier.ReceivingUnitPath), DossierTime.VietnamDate(now), cancellationToken);
+            var code = await codes.NextAsync(UnitPath.Code(dossier.ReceivingUnitPath), DossierTime.VietnamDate(now), cancellationToken);
             dossier.Receive(code, now, due);
-            await audit.RecordAsync(Desk(dossier), "dossier.received", "Dossier", dossier.Id.ToString(), new { State = nameof(DossierState.Submitted) }, new
+            notices.Received(dossier);
+            await commit.SaveAsync(dossier, new DossierEvent(Desk(dossier), "dossier.received", new { State = nameof(DossierState.Submitted) }, new
             {
                 dossier.Code,
                 dossier.ProcedureCode,
                 Channel = dossier.Channel.ToString(),
                 ReceivedAt = now,
                 DueAt = due,
-                ReceivingUnit = Intake.Unit(dossier.ReceivingUnitPath),
-                HandlingUnit = Intake.Unit(dossier.HandlingUnitPath),
-            }, cancellationToken);
-            notices.Received(dossier);
-            await db.SaveChangesAsync(cancellationToken);
+                ReceivingUnit = UnitPath.Code(dossier.ReceivingUnitPath),
+                HandlingUnit = UnitPath.Code(dossier.HandlingUnitPath),
+            }), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return ToResponse(dossier);
         }
@@ -77,10 +77,9 @@ internal static class CheckOnline
             var dossier = await DeskDossierAsync(id, cancellationToken);
             var before = dossier.State.ToString();
             dossier.AskToComplete(text, clock.GetUtcNow().UtcDateTime);
-            await audit.RecordAsync(Desk(dossier), "dossier.completion-requested", "Dossier", dossier.Id.ToString(), new { State = before },
-                new { State = dossier.State.ToString(), Reason = text }, cancellationToken);
             notices.CompletionRequested(dossier);
-            await db.SaveChangesAsync(cancellationToken);
+            await commit.SaveAsync(dossier, new DossierEvent(Desk(dossier), "dossier.completion-requested", new { State = before },
+                new { State = dossier.State.ToString(), Reason = text }), cancellationToken);
             return ToResponse(dossier);
         }
 
@@ -90,10 +89,9 @@ internal static class CheckOnline
             var dossier = await DeskDossierAsync(id, cancellationToken);
             var before = dossier.State.ToString();
             dossier.Refuse(text, clock.GetUtcNow().UtcDateTime);
-            await audit.RecordAsync(Desk(dossier), "dossier.refused", "Dossier", dossier.Id.ToString(), new { State = before },
-                new { State = dossier.State.ToString(), Reason = text }, cancellationToken);
             notices.Refused(dossier);
-            await db.SaveChangesAsync(cancellationToken);
+            await commit.SaveAsync(dossier, new DossierEvent(Desk(dossier), "dossier.refused", new { State = before },
+                new { State = dossier.State.ToString(), Reason = text }), cancellationToken);
             return ToResponse(dossier);
         }
 

@@ -5,6 +5,7 @@ using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Platform.Localization;
+using MotCua.Web.Units;
 
 namespace MotCua.Web.Dossiers.Online;
 
@@ -82,9 +83,9 @@ internal static class GetOnlineDossier
             dossier.ReceivedAt?.ToVietnamTime(),
             dossier.DueAt?.ToVietnamTime(),
             dossier.State is DossierState.AwaitingCompletion or DossierState.Refused or DossierState.Guided ? dossier.Reason : null,
-            Intake.Unit(dossier.ReceivingUnitPath),
-            Intake.Unit(dossier.HandlingUnitPath),
-            handlingUnit ?? Intake.Unit(dossier.HandlingUnitPath),
+            UnitPath.Code(dossier.ReceivingUnitPath),
+            UnitPath.Code(dossier.HandlingUnitPath),
+            handlingUnit ?? UnitPath.Code(dossier.HandlingUnitPath),
             dossier.Code is null ? null : dossier.TrackingSecret,
             dossier.Components.Select(c => c.Name).ToList(),
             dossier.Files.Where(f => f.Kind == DossierFileKind.Submission).OrderBy(f => f.UploadedAt).Select(OnlineFile.From).ToList(),

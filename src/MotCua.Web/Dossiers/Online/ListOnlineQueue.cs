@@ -33,6 +33,6 @@ internal static class ListOnlineQueue
             .Select(d => new { d.Id, d.ProcedureCode, d.ProcedureName, OwnerName = d.Owner.Name, d.Summary, d.SubmittedAt, d.ReceivingUnitPath, Files = d.Files.Count })
             .ToListAsync(cancellationToken);
         return rows.Select(d => new Item(d.Id, d.ProcedureCode, d.ProcedureName, d.OwnerName, d.Summary, (d.SubmittedAt ?? default).ToVietnamTime(),
-            Intake.Unit(d.ReceivingUnitPath), d.Files)).ToList();
+            UnitPath.Code(d.ReceivingUnitPath), d.Files)).ToList();
     }
 }

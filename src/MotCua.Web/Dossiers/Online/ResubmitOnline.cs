@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MotCua.Web.Audit;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
@@ -20,7 +19,7 @@ internal static class ResubmitOnline
         return TypedResults.Ok(await handler.ResubmitAsync(id, files, cancellationToken));
     }
 
-    internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, FileStore store, AuditTrail audit, DossierNotices notices,
+    internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, FileStore store, DossierCommit commit, DossierNotices notices,
         IStringLocalizer<SharedResource> localizer)
     {
         public async Task<GetOnlineDossier.Response> ResubmitAsync(Guid id, IFormFileCollection uploads, CancellationToken cancellationToken)
@@ -48,10 +47,9 @@ internal static class ResubmitOnline
                 }
 
                 dossier.Resubmit();
-                await audit.RecordAsync(actor.Self, "dossier.resubmitted", "Dossier", dossier.Id.ToString(), new { State = nameof(DossierState.AwaitingCompletion) },
-                    new { State = dossier.State.ToString(), Files = files.Select(f => new { f.Id, f.FileName, f.Sha256, f.Component }) }, cancellationToken);
                 notices.Submitted(dossier);
-                await db.SaveChangesAsync(cancellationToken);
+                await commit.SaveAsync(dossier, new DossierEvent(actor.Self, "dossier.resubmitted", new { State = nameof(DossierState.AwaitingCompletion) },
+                    new { State = dossier.State.ToString(), Files = files.Select(f => new { f.Id, f.FileName, f.Sha256, f.Component }) }), cancellationToken);
             }
             catch
             {

@@ -36,7 +36,7 @@ internal static class SubmitOnline
             .Select(p => new UnitRef(p.Unit!.Id, p.Unit.Code, p.Unit.Name, p.Unit.Path))
             .ToListAsync(cancellationToken);
 
-    internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, FileStore store, AuditTrail audit, DossierNotices notices,
+    internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, FileStore store, DossierCommit commit, DossierNotices notices,
         TimeProvider clock, IStringLocalizer<SharedResource> localizer)
     {
         public async Task<Response> SubmitAsync(Request request, IFormFileCollection uploads, CancellationToken cancellationToken)
@@ -94,7 +94,8 @@ internal static class SubmitOnline
                 dossier.Files.AddRange(files);
                 dossier.Place(unit!.Id, unit.Path, unit.Id, unit.Path);
                 dossier.Submit();
-                audit.RecordCreated(actor.Self, "dossier.submitted", "Dossier", dossier.Id.ToString(), new
+                notices.Submitted(dossier);
+                await commit.AddAsync(dossier, new DossierEvent(actor.Self, "dossier.submitted", null, new
                 {
                     dossier.ProcedureCode,
                     ProcedureVersion = pinned.Number,
@@ -102,9 +103,7 @@ internal static class SubmitOnline
                     SubmittedAt = now,
                     Unit = unit.Code,
                     Files = files.Select(f => new { f.Id, f.FileName, f.Sha256, f.Component }),
-                });
-                notices.Submitted(dossier);
-                await db.SaveNewRowsAsync([dossier], cancellationToken);
+                }), cancellationToken);
                 return new Response(dossier.Id, dossier.State.ToString(), dossier.State.NationalCode(), VietnamTime(now), dossier.ProcedureCode, unit.Code,
                     files.Select(OnlineFile.From).ToList());
             }

@@ -5,10 +5,15 @@ namespace MotCua.Web.Integration.Outbox;
 /// <summary>Queues notifications in the caller's unit of work: they commit, or vanish, with the change.</summary>
 internal sealed class Outbox(MotCuaDbContext db, TimeProvider clock)
 {
-    public void Enqueue(NotificationChannel channel, string recipient, string subject, string body, string? topic)
+    /// <summary>Adds the message to the caller's unit of work (the context's change tracker).</summary>
+    public void Enqueue(NotificationChannel channel, string recipient, string subject, string body, string? topic) =>
+        db.Add(Message(channel, recipient, subject, body, topic));
+
+    /// <summary>A message to queue, for a caller that saves it itself (the dossier commit step).</summary>
+    public OutboxMessage Message(NotificationChannel channel, string recipient, string subject, string body, string? topic)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Append(new OutboxMessage
+        return new OutboxMessage
         {
             Channel = channel,
             Recipient = recipient,
@@ -17,6 +22,6 @@ internal sealed class Outbox(MotCuaDbContext db, TimeProvider clock)
             Topic = topic,
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        };
     }
 }

@@ -96,7 +96,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            db.Reset();
+            db.ChangeTracker.Clear();
         }
 
         return (delivered, due.Count);

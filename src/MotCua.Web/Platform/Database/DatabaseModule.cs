@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using MotCua.Web.Platform.Observability;
 using Npgsql;
 
@@ -14,12 +15,14 @@ internal static class DatabaseModule
         // The SQLite file lives beside the app, wherever `dotnet run` is started from.
         options.DataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<DbCallMetrics>();
-        // Pooled: each request reuses a context and EF's internal services instead of building them again (issue 5).
+        builder.Services.AddSingleton<IInterceptor, DbCallMetrics>();
+        // Pooled: each request reuses a context and EF's internal services instead of building them again (issue 5). EF clears
+        // a context's change tracker when it goes back to the pool, and MotCua keeps no other state in it: nothing a request
+        // left unsaved reaches the next one. Modules add their guards as singleton interceptors.
         builder.Services.AddDbContextPool<MotCuaDbContext>((services, db) =>
         {
             Configure(db, options);
-            db.AddInterceptors(services.GetRequiredService<DbCallMetrics>());
+            db.AddInterceptors(services.GetServices<IInterceptor>());
         });
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<MotCuaDbContext>("database", tags: ["ready"]);
