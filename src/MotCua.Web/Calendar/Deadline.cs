@@ -92,15 +92,43 @@ internal sealed record Deadline
     {
         ArgumentNullException.ThrowIfNull(calendar);
         var pausedAt = RequirePausedBefore(at);
+        if (Time.Unit != DurationUnit.CalendarDays)
+        {
+            var (from, left, due) = ResumeWorkingTime(calendar, Start, pausedAt, OriginalDue, at);
+            return Resumed(from, left, due);
+        }
 
-        // Time before the effective start (e.g. after the cut-off on intake day) was never counted.
-        var countedUntil = pausedAt > Start ? pausedAt : Start;
-        var remaining = Time.Unit == DurationUnit.CalendarDays
-            ? TimeSpan.FromDays(Math.Max(0, (Start.Date + Remaining - countedUntil.Date).Days))
-            : calendar.WorkingTimeBetween(countedUntil, OriginalDue);
-        var start = calendar.NormalizeStart(at);
-        var due = DueFrom(calendar, Time.Unit, start, remaining);
-        return this with { Start = start, Remaining = remaining, OriginalDue = due, Due = due, PausedAt = null };
+        var days = TimeSpan.FromDays(Math.Max(0, (Start.Date + Remaining - Later(pausedAt, Start).Date).Days));
+        var start = ResumeFrom(calendar, Start, at);
+        return Resumed(start, days, DueFrom(calendar, Time.Unit, start, days));
+    }
+
+    /// <summary>
+    /// A count of working time that started at <paramref name="start"/>, stopped at <paramref name="pausedAt"/> and runs
+    /// again at <paramref name="resumedAt"/>: where it counts from, the working time left of it before <paramref name="due"/>,
+    /// and the new due. Shared with the live dossier (ProcessingClock), so the two cannot drift.
+    /// </summary>
+    public static (DateTime Start, TimeSpan Remaining, DateTime Due) ResumeWorkingTime(WorkingCalendar calendar, DateTime start,
+        DateTime pausedAt, DateTime due, DateTime resumedAt)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+
+        // Decree 61/2018 (now Decree 118/2025): the processing time runs from the start of the count, so time before it
+        // (e.g. after the cut-off on intake day) was never counted.
+        var remaining = calendar.WorkingTimeBetween(Later(pausedAt, start), due);
+        var from = ResumeFrom(calendar, start, resumedAt);
+        return (from, remaining, calendar.AddWorkingTime(from, remaining));
+    }
+
+    /// <summary>
+    /// Where a count that started at <paramref name="start"/> runs again from after a stop ending at <paramref name="resumedAt"/>:
+    /// the next working moment (lunch, closing and days off skipped; the intake cut-off is not applied, as the dossier was
+    /// received already), and never before the count first started.
+    /// </summary>
+    public static DateTime ResumeFrom(WorkingCalendar calendar, DateTime start, DateTime resumedAt)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return Later(calendar.NormalizeStart(resumedAt), start);
     }
 
     /// <summary>
@@ -136,6 +164,11 @@ internal sealed record Deadline
             ? this with { Due = newDue, IsExtended = true }
             : throw new ArgumentOutOfRangeException(nameof(newDue), newDue, "The new appointment must be later than the current one.");
     }
+
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
+    private Deadline Resumed(DateTime start, TimeSpan remaining, DateTime due) =>
+        this with { Start = start, Remaining = remaining, OriginalDue = due, Due = due, PausedAt = null };
 
     private static DateTime DueFrom(WorkingCalendar calendar, DurationUnit unit, DateTime start, TimeSpan remaining) =>
         unit == DurationUnit.CalendarDays

@@ -66,12 +66,25 @@ internal static class FinancialObligation
         }
 
         var now = steps.Now;
-        var pausedAt = dossier.OpenSuspension?.From;
-        var calendar = pausedAt is null ? null : await steps.CalendarAsync(dossier, cancellationToken);
         var before = dossier.DueAt;
-        dossier.ConfirmPayment(request.Receipt!.Trim(), now, due => ProcessingClock.Resumed(calendar!, pausedAt!.Value, due, now));
+        var shift = await ResumeAsync(dossier, steps, now, cancellationToken);
+        dossier.ConfirmPayment(request.Receipt!.Trim(), now, shift);
         notices.PaymentConfirmed(dossier);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.payment-confirmed", new { DueAt = before },
             new { dossier.PaymentReceipt, dossier.PaymentAmount, dossier.DueAt, dossier.OriginalDueAt }, cancellationToken));
+    }
+
+    /// <summary>How each due moment moves once the stopped clock runs again at <paramref name="now"/>; unchanged if it never stopped.</summary>
+    private static async Task<Func<DateTime, DateTime>> ResumeAsync(Dossier dossier, DossierSteps steps, DateTime now, CancellationToken cancellationToken)
+    {
+        if (dossier.OpenSuspension is not { } open)
+        {
+            return due => due;
+        }
+
+        var calendar = await steps.CalendarAsync(dossier, cancellationToken);
+        var time = await steps.ProcessingTimeAsync(dossier, cancellationToken);
+        var countStart = ProcessingClock.CountStart(calendar, dossier.ReceivedAt!.Value, dossier.Suspensions, time.Options);
+        return due => ProcessingClock.Resumed(calendar, countStart, open.From, due, now);
     }
 }

@@ -24,7 +24,8 @@ internal static class ReceiveSupplement
         var calendar = await steps.CalendarAsync(dossier, cancellationToken);
         var now = steps.Now;
         var before = dossier.DueAt;
-        var due = ProcessingClock.DueAfterSupplement(calendar, open.Rule, open.From, dossier.DueAt!.Value, now, time.Time, time.Options);
+        var countStart = ProcessingClock.CountStart(calendar, dossier.ReceivedAt!.Value, dossier.Suspensions, time.Options);
+        var due = ProcessingClock.DueAfterSupplement(calendar, open.Rule, countStart, open.From, dossier.DueAt!.Value, now, time.Time, time.Options);
         dossier.ResumeAfterSupplement(now, due);
         notices.SupplementReceived(dossier);
         return TypedResults.Ok(await steps.SaveAsync(dossier, await steps.StepsAsync(dossier, cancellationToken),

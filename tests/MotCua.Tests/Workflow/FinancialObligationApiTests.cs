@@ -105,6 +105,34 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task A_payment_wait_before_the_count_starts_leaves_the_due_date()
+    {
+        var (procedure, desk, specialist) = await WorkflowClockApiTests.ArrangeCutoffProcedureAsync(app);
+        try
+        {
+            // Received Fri 21/08 15:30, after the 15:00 cut-off: the count starts on Sat 22/08 (worked in exchange for
+            // Mon 31/08), so 3 working days are Sat, Mon and Tue: due Tue 25/08 17:00.
+            var (code, started) = await WorkflowClockApiTests.ReceiveAndStartAsync(app, desk, procedure, WorkflowClockApiTests.At(21, 8, 15, 30));
+            started.GetProperty("dueAt").GetString().ShouldBe("2026-08-25T17:00:00+07:00");
+            var waiting = await _flow.ActAsync(specialist, code, "payment-request", WorkflowClockApiTests.At(21, 8, 15, 45),
+                new { version = Version(started), amount = 500_000, purpose = "Lệ phí trước bạ" });
+
+            // Paid at 16:45 the same day: the clock stopped before it had counted anything, so the due date stands.
+            var paid = await _flow.ActAsync(desk, code, "payment-confirmed", WorkflowClockApiTests.At(21, 8, 16, 45),
+                new { version = Version(waiting), receipt = "BL-0002026" });
+            paid.GetProperty("dueAt").GetString().ShouldBe("2026-08-25T17:00:00+07:00");
+
+            var dossier = app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code));
+            dossier.Suspensions.Single().To.ShouldBe(WorkflowClockApiTests.At(21, 8, 16, 45).UtcDateTime);
+            dossier.OriginalDueAt.ShouldBe(WorkflowClockApiTests.At(25, 8, 17).UtcDateTime);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+    }
+
+    [Fact]
     public async Task A_procedure_that_counts_the_payment_time_keeps_its_due_date_and_goes_overdue()
     {
         var options = app.Services.GetRequiredService<WorkflowOptions>();

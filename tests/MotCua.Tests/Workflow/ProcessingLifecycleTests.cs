@@ -33,6 +33,9 @@ public sealed class ProcessingLifecycleTests
         return dossier;
     }
 
+    private static DateTime CountStart(Dossier dossier) =>
+        ProcessingClock.CountStart(Calendar, dossier.ReceivedAt!.Value, dossier.Suspensions, DueOptions.None);
+
     private static Dossier Processing()
     {
         var dossier = Received();
@@ -135,7 +138,7 @@ public sealed class ProcessingLifecycleTests
         dossier.State.NationalCode().ShouldBe(5);
 
         var open = dossier.OpenSuspension!;
-        var due = ProcessingClock.DueAfterSupplement(Calendar, open.Rule, open.From, dossier.DueAt!.Value, Utc("14/01/2026 14:00"), FiveDays, DueOptions.None);
+        var due = ProcessingClock.DueAfterSupplement(Calendar, open.Rule, CountStart(dossier), open.From, dossier.DueAt!.Value, Utc("14/01/2026 14:00"), FiveDays, DueOptions.None);
         dossier.ResumeAfterSupplement(Utc("14/01/2026 14:00"), due);
 
         // Five working days from Wed 14/01 14:00: Wed 21/01 14:00.
@@ -155,7 +158,7 @@ public sealed class ProcessingLifecycleTests
         dossier.RequestSupplement("Thiếu bản sao giấy chứng sinh", Utc("07/01/2026 10:00"), SupplementRule.Pause);
 
         var open = dossier.OpenSuspension!;
-        var due = ProcessingClock.DueAfterSupplement(Calendar, open.Rule, open.From, dossier.DueAt!.Value, Utc("14/01/2026 14:00"), FiveDays, DueOptions.None);
+        var due = ProcessingClock.DueAfterSupplement(Calendar, open.Rule, CountStart(dossier), open.From, dossier.DueAt!.Value, Utc("14/01/2026 14:00"), FiveDays, DueOptions.None);
         dossier.ResumeAfterSupplement(Utc("14/01/2026 14:00"), due);
 
         // 17 h used by Wed 07/01 10:00, 23 h left from Wed 14/01 14:00: Mon 19/01 11:00.

@@ -2,9 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Tests.Catalog;
+using MotCua.Tests.Dossiers;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
+using MotCua.Web.Identity;
+using MotCua.Web.Workflow;
 using Shouldly;
 using static MotCua.Tests.Workflow.WorkflowApiTests;
 
@@ -48,6 +53,35 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
         }
         finally
         {
+            app.Clock.Reset();
+        }
+    }
+
+    [Fact]
+    public async Task A_supplement_asked_and_received_before_the_count_starts_leaves_the_due_date_under_the_pause_rule()
+    {
+        var options = app.Services.GetRequiredService<WorkflowOptions>();
+        var (procedure, desk, specialist) = await ArrangeCutoffProcedureAsync(app);
+        options.PauseOnSupplement.Add(procedure);
+        try
+        {
+            // Received Fri 13/02 15:30, after the 15:00 cut-off: the count starts Mon 23/02 07:00 after Tết, due Wed 25/02 17:00.
+            var (code, started) = await ReceiveAndStartAsync(app, desk, procedure, At(13, 2, 15, 30));
+            started.GetProperty("dueAt").GetString().ShouldBe("2026-02-25T17:00:00+07:00");
+            var waiting = await _flow.ActAsync(specialist, code, "supplement-request", At(13, 2, 15, 45),
+                new { version = Version(started), reason = "Thiếu bản sao giấy tờ tùy thân" });
+
+            // The supplement arrives at 16:45 the same day: no working time was counted, so none is spent.
+            var resumed = await _flow.ActAsync(desk, code, "supplement-received", At(13, 2, 16, 45), new { version = Version(waiting) });
+            resumed.GetProperty("dueAt").GetString().ShouldBe("2026-02-25T17:00:00+07:00");
+
+            var dossier = app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Code == code));
+            dossier.Suspensions.Single().Rule.ShouldBe(SupplementRule.Pause);
+            dossier.OriginalDueAt.ShouldBe(At(25, 2, 17).UtcDateTime);
+        }
+        finally
+        {
+            options.PauseOnSupplement.Remove(procedure);
             app.Clock.Reset();
         }
     }
@@ -134,5 +168,28 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
         withdraw.GetProperty("nationalState").GetInt32().ShouldBe(7);
         (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{withdrawn}/forward", new { version = Version(withdraw) }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
+    internal static DateTimeOffset At(int day, int month, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(7));
+
+    /// <summary>A new procedure of 3 working days whose unit counts intake after 15:00 from the next working morning, at a new unit.</summary>
+    internal static async Task<(string Procedure, HttpClient Desk, HttpClient Specialist)> ArrangeCutoffProcedureAsync(MotCuaFactory app)
+    {
+        var admin = await app.SignInAsync("sysadmin");
+        var procedure = CatalogFixtures.UniqueCode();
+        await CatalogFixtures.CreateAsync(admin, CatalogFixtures.Procedure(procedure));
+        await CatalogFixtures.PublishAsync(admin, procedure, 1, "2024-01-01");
+        var (unit, desk) = await app.DeskAsync(procedure);
+        return (procedure, desk, await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Specialist, unit)));
+    }
+
+    /// <summary>A dossier of <paramref name="procedure"/> received at the desk at <paramref name="at"/> and sent to its first step.</summary>
+    internal static async Task<(string Code, JsonElement Started)> ReceiveAndStartAsync(MotCuaFactory app, HttpClient desk, string procedure, DateTimeOffset at)
+    {
+        app.Clock.SetNow(at);
+        var response = await desk.PostAsJsonAsync("/api/v1/dossiers", IntakeApiTests.Body(procedure));
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        return (code, await new WorkflowApiTests(app).ActAsync(desk, code, "start", at.AddMinutes(5), new { version = 1 }));
     }
 }
