@@ -71,13 +71,6 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
     }
 
-    /// <summary>A new commune under the province that provides the procedure, and a desk officer signed in there.</summary>
-    public async Task<(string Unit, HttpClient Client)> DeskAsync(string procedureCode)
-    {
-        var (id, code, _) = await CommuneAsync($"{Random.Shared.Next(1000):000}.{Random.Shared.Next(100):00}.{Random.Shared.Next(100):00}.B{Random.Shared.Next(100):00}", procedureCode);
-        return (code, await StaffAsync(id, StaffRole.DeskOfficer));
-    }
-
     /// <summary>A new commune under the province, providing the procedure.</summary>
     public async Task<(int Id, string Code, string Path)> CommuneAsync(string unitCode, string procedureCode)
     {
@@ -114,7 +107,7 @@ internal sealed class BenchHost : WebApplicationFactory<Program>
         return client;
     }
 
-    public HttpClient NewClient() => new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+    private HttpClient NewClient() => new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
     {
         BaseAddress = BaseAddress,
     };

@@ -18,9 +18,9 @@ internal static class InboxBenchmark
 
     public static async Task RunAsync()
     {
-        var clients = IntakeBenchmark.Clients;
+        var clients = InProcessLoad.Clients;
         Console.WriteLine($"Inbox (office queue, first page by due date) on PostgreSQL, {BenchHost.Number(Dossiers)} dossiers, {clients} concurrent users, "
-            + $"{IntakeBenchmark.Duration.TotalSeconds:0} s per measure");
+            + $"{InProcessLoad.Duration.TotalSeconds:0} s per measure");
         await using var host = await BenchHost.StartAsync();
         var communes = new List<(int Id, string Code, string Path)>();
         for (var i = 0; i < Units; i++)
@@ -44,13 +44,13 @@ internal static class InboxBenchmark
         var second = first.Next is { } next ? (await PageAsync(users[0], next)).Rows : 0;
         Console.WriteLine($"  one office: first page {first.Rows} rows, next page by cursor {second} rows");
 
-        await IntakeBenchmark.WarmUpAsync(users, (client, _) => PageAsync(client, "/api/v1/inbox/office?size=20"));
-        var api = await IntakeBenchmark.MeasureAsync(IntakeBenchmark.Duration, users, (client, _) => PageAsync(client, "/api/v1/inbox/office?size=20"));
+        await InProcessLoad.WarmUpAsync(users, (client, _) => PageAsync(client, "/api/v1/inbox/office?size=20"));
+        var api = await InProcessLoad.MeasureAsync(InProcessLoad.Duration, users, (client, _) => PageAsync(client, "/api/v1/inbox/office?size=20"));
         // The same harness on the cheapest endpoints, to read the figures on a loaded machine.
-        var live = await IntakeBenchmark.MeasureAsync(IntakeBenchmark.Duration, users, (client, _) => GetAsync(client, "/health/live"));
-        var me = await IntakeBenchmark.MeasureAsync(IntakeBenchmark.Duration, users, (client, _) => GetAsync(client, "/api/v1/auth/me"));
-        var raw = await IntakeBenchmark.RawAsync(host, IntakeBenchmark.Duration, (connection, i) => QueryAsync(connection, Sql, offices[i % clients].Path));
-        var prefix = await IntakeBenchmark.RawAsync(host, IntakeBenchmark.Duration, (connection, i) => QueryAsync(connection, PrefixSql, offices[i % clients].Path + "%"));
+        var live = await InProcessLoad.MeasureAsync(InProcessLoad.Duration, users, (client, _) => GetAsync(client, "/health/live"));
+        var me = await InProcessLoad.MeasureAsync(InProcessLoad.Duration, users, (client, _) => GetAsync(client, "/api/v1/auth/me"));
+        var raw = await InProcessLoad.RawAsync(host, InProcessLoad.Duration, (connection, i) => QueryAsync(connection, Sql, offices[i % clients].Path));
+        var prefix = await InProcessLoad.RawAsync(host, InProcessLoad.Duration, (connection, i) => QueryAsync(connection, PrefixSql, offices[i % clients].Path + "%"));
         Print("office queue via HTTP API", api);
         Print("raw SQL of the same query", raw);
         Print("raw SQL, one prefix scan", prefix);
@@ -69,7 +69,7 @@ internal static class InboxBenchmark
         }
     }
 
-    private static void Print(string name, IntakeBenchmark.Result result) =>
+    private static void Print(string name, InProcessLoad.Result result) =>
         Console.WriteLine($"  {name,-28} {BenchHost.Number(result.PerSecond),8} req/s  median {BenchHost.Number(result.P50, "N2")} ms  p95 {BenchHost.Number(result.P95, "N2")} ms  "
             + $"p99 {BenchHost.Number(result.P99, "N2")} ms  ({BenchHost.Number(result.Count)} in {BenchHost.Number(result.Seconds, "N1")} s)"
             + $"  CPU {BenchHost.Number(result.CpuMs, "N2")} ms/req");
