@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MotCua.Web;
 using MotCua.Web.Catalog;
 using MotCua.Web.Demo;
 using MotCua.Web.Identity;

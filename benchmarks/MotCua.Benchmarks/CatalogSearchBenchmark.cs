@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MotCua.Web;
 using MotCua.Web.Catalog;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Units;

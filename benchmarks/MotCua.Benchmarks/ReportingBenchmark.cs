@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Reporting;
 using MotCua.Web.Units;

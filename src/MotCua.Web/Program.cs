@@ -1,6 +1,8 @@
+using MotCua.Web;
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
+using MotCua.Web.Demo;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Forms;
 using MotCua.Web.Identity;
@@ -14,9 +16,10 @@ using MotCua.Web.Workflow;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
-builder.AddDatabase();
+builder.AddDatabase<MotCuaDbContext>();
 builder.AddIdentityModule();
 builder.AddAudit();
+builder.AddUnits();
 builder.AddCalendar();
 builder.AddForms();
 builder.AddIntegration();
@@ -25,10 +28,11 @@ builder.AddDossiers();
 builder.AddWorkflow();
 builder.AddReporting();
 builder.AddReportingOutputs();
+builder.AddDemo();
 
 var app = builder.Build();
 app.UsePlatform();
-app.MapPlatform();
+app.MapPlatform(operationsPolicy: Policies.Operations);
 app.MapIdentity();
 app.MapAudit();
 app.MapUnits();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web;
 using MotCua.Web.Platform.Database;
 
 // Usage: dotnet run --project tools/MotCua.SchemaTool -- sqlite|postgres

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 
@@ -11,6 +12,9 @@ internal static class CalendarModule
     public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(builder.Configuration.GetSection(CalendarOptions.Section).Get<CalendarOptions>() ?? new CalendarOptions());
+        builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff));
+        // Reference data, needed with or without the demo.
+        builder.Services.AddSingleton<Platform.Database.IStartupData, SeedOfficialCalendars>();
         builder.Services.AddSingleton<WorkingCalendarCache>();
         builder.Services.AddScoped<IWorkingCalendar, WorkingCalendarService>();
         return builder;

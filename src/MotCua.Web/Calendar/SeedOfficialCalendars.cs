@@ -10,9 +10,9 @@ namespace MotCua.Web.Calendar;
 /// database lacks, as confirmed. Reference data, not demo data: it runs on every installation and
 /// never overwrites a year an administrator has stored.
 /// </summary>
-internal static class SeedOfficialCalendars
+internal sealed class SeedOfficialCalendars : IStartupData
 {
-    public static async Task RunAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    public async Task StoreAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<MotCuaDbContext>();
         var stored = await db.CalendarYears.Select(y => y.Year).ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
@@ -12,6 +13,7 @@ internal static class CatalogModule
     public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
     {
         builder.Services.AddMemoryCache();
+        builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Catalog", Policies.Staff));
         builder.Services.AddSingleton(builder.Configuration.GetSection(IntakeCacheOptions.Section).Get<IntakeCacheOptions>() ?? new IntakeCacheOptions());
         builder.Services.AddSingleton<IntakeCache>();
         builder.Services.AddScoped<IProcedureCatalog, ProcedureCatalog>();

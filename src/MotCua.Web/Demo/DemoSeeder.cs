@@ -37,7 +37,21 @@ internal static class DemoSeeder
         new("0912345678", "Nguyễn Văn An", null, null),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services)
+    /// <summary>Registers the demo seeding; call it after the modules whose reference data the demo builds on.</summary>
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IStartupData, StartupData>();
+        return builder;
+    }
+
+    /// <summary>Seeds the demo into an empty database, unless <c>MotCua:Database:SeedDemoData</c> is off (production).</summary>
+    internal sealed class StartupData : IStartupData
+    {
+        public Task StoreAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+            services.GetRequiredService<DatabaseOptions>().SeedDemoData ? SeedAsync(services) : Task.CompletedTask;
+    }
+
+    private static async Task SeedAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<MotCuaDbContext>();
         if (!await db.Units.AnyAsync())

@@ -48,7 +48,8 @@ internal sealed class DossierCodeOptions
 /// intake's own transaction: concurrent intakes on several nodes get distinct numbers, and a rolled-back
 /// intake gives its number back, so the ledger has no gaps. The counter row of an agency's day is the one
 /// row all its desks write, and its lock lasts until commit: callers take the code as the last step before
-/// their insert batch and commit, with everything else (validation, due date, reads) done before.
+/// their insert batch, with everything else (validation, due date, reads) done before, and commit through
+/// <see cref="CommitAsync"/>.
 /// </summary>
 internal sealed partial class DossierCodes(MotCuaDbContext db, DossierCodeOptions options)
 {
@@ -60,6 +61,14 @@ internal sealed partial class DossierCodes(MotCuaDbContext db, DossierCodeOption
         RETURNING "LastValue"
         """;
 
+    // PostgreSQL: the transaction that holds the counter row commits without waiting for its WAL to reach the disk, so the
+    // row is free for the agency's next intake at once rather than after a disk flush. See CommitAsync for durability.
+    private const string AsyncCommit = "SET LOCAL synchronous_commit TO off;";
+
+    // A transactional WAL record committed synchronously: it returns once the WAL up to it, and so every commit before it, is
+    // on disk. Concurrent waiters share one flush (group commit).
+    private const string AwaitFlush = "SELECT pg_logical_emit_message(true, 'motcua', 'intake')";
+
     public async Task<string> NextAsync(string agencyCode, DateOnly day, CancellationToken cancellationToken)
     {
         if (db.Database.CurrentTransaction is null)
@@ -67,12 +76,33 @@ internal sealed partial class DossierCodes(MotCuaDbContext db, DossierCodeOption
             throw new InvalidOperationException("A dossier code is taken inside the transaction that saves the dossier.");
         }
 
-        var command = db.GetService<IRawSqlCommandBuilder>().Build(Upsert, [agencyCode, day]);
-        var value = await command.RelationalCommand.ExecuteScalarAsync(
+        var value = await ScalarAsync(db.Database.IsNpgsql() ? AsyncCommit + Upsert : Upsert, [agencyCode, day], cancellationToken);
+        return Format(agencyCode, day, Convert.ToInt32(value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Commits the transaction that took a code, and returns once it is durable. On PostgreSQL the commit itself does not wait
+    /// for the disk (the counter row's lock ends with it); a synchronous commit right after waits for the flush of the WAL up
+    /// to it. WAL is written in order, so a later code is never on disk without the earlier ones: the ledger stays gap-free
+    /// after a crash, and no code is answered to a desk before it is durable.
+    /// </summary>
+    public async Task CommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        await transaction.CommitAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await ScalarAsync(AwaitFlush, [], cancellationToken);
+        }
+    }
+
+    private async Task<object?> ScalarAsync(string sql, object[] parameters, CancellationToken cancellationToken)
+    {
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(sql, parameters);
+        return await command.RelationalCommand.ExecuteScalarAsync(
             new RelationalCommandParameterObject(db.GetService<IRelationalConnection>(), command.ParameterValues, null, db,
                 db.GetService<IRelationalCommandDiagnosticsLogger>()),
             cancellationToken);
-        return Format(agencyCode, day, Convert.ToInt32(value, CultureInfo.InvariantCulture));
     }
 
     public string Format(string agencyCode, DateOnly day, int sequence)

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Dossiers.Online;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
@@ -21,6 +23,15 @@ internal static class DossiersModule
         builder.Services.AddScoped<DossierCommit>();
         builder.Services.AddScoped<DossierSlips>();
         builder.Services.AddOnlineDossiers();
+        // Staff pages, except the citizen's own (Dossiers/Citizen), which name the Citizen policy themselves.
+        builder.Services.Configure<RazorPagesOptions>(options =>
+            options.Conventions.AddFolderApplicationModelConvention("/Dossiers", model =>
+            {
+                if (!model.ViewEnginePath.StartsWith("/Dossiers/Citizen/", StringComparison.Ordinal))
+                {
+                    model.EndpointMetadata.Add(new AuthorizeAttribute(Policies.Staff));
+                }
+            }));
         return builder;
     }
 

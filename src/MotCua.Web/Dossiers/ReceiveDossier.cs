@@ -68,8 +68,8 @@ internal static class ReceiveDossier
             var due = await DossierTime.DueAsync(calendars, UnitPath.Code(dossier.HandlingUnitPath), receivedAt, pinned.TimeFor(dossier.Channel)!, cancellationToken);
             var who = actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
 
-            // Three round trips: BEGIN with the code, one batch of inserts, COMMIT. The code is taken last because its counter row
-            // is shared by every desk of the agency and stays locked until commit. No savepoint: a failure rolls back everything.
+            // BEGIN with the code, one batch of inserts, COMMIT. The code is taken last because its counter row is shared by every
+            // desk of the agency and stays locked until commit (DossierCodes.CommitAsync). No savepoint: a failure rolls back everything.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Database.AutoSavepointsEnabled = false;
             var code = await codes.NextAsync(UnitPath.Code(dossier.ReceivingUnitPath), today, cancellationToken);
@@ -101,7 +101,7 @@ internal static class ReceiveDossier
                     await commit.AddAsync(dossier, received, cancellationToken);
                 }
 
-                await transaction.CommitAsync(cancellationToken);
+                await codes.CommitAsync(transaction, cancellationToken);
             }
             catch (DbUpdateException exception) when (idempotencyKey is not null && DatabaseModule.IsUniqueViolation(exception))
             {

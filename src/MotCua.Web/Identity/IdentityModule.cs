@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +13,7 @@ internal static class IdentityModule
     public static WebApplicationBuilder AddIdentityModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
         services.AddSingleton(builder.Configuration.GetSection(SessionOptions.Section).Get<SessionOptions>() ?? new SessionOptions());

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Platform.Localization;
 using MotCua.Web.Platform.Observability;
@@ -35,19 +34,8 @@ internal static class PlatformModule
         builder.Services.AddRazorPages(options =>
         {
             // Pages live in their module's folder (STYLE.md), so the page root is the project root.
+            // Each module authorises its own folder (e.g. CatalogModule); the public ones are open to all.
             options.RootDirectory = "/";
-            options.Conventions.AuthorizeFolder("/BackOffice", Policies.Staff);
-            options.Conventions.AuthorizeFolder("/Units", Policies.Staff);
-            // Staff pages, except the citizen's own (Dossiers/Citizen), which name the Citizen policy themselves.
-            options.Conventions.AddFolderApplicationModelConvention("/Dossiers", model =>
-            {
-                if (!model.ViewEnginePath.StartsWith("/Dossiers/Citizen/", StringComparison.Ordinal))
-                {
-                    model.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Staff));
-                }
-            });
-            options.Conventions.AuthorizeFolder("/Calendar", Policies.Staff);
-            options.Conventions.AuthorizeFolder("/Catalog", Policies.Staff);
             options.Conventions.AllowAnonymousToFolder("/Portal");
             options.Conventions.AllowAnonymousToFolder("/Shared");
         }).AddViewLocalization().AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -75,12 +63,13 @@ internal static class PlatformModule
         return app;
     }
 
-    public static WebApplication MapPlatform(this WebApplication app)
+    /// <summary>Health, metrics (for those holding <paramref name="operationsPolicy"/>), the OpenAPI document and its browser, and the pages.</summary>
+    public static WebApplication MapPlatform(this WebApplication app, string operationsPolicy)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapGet("/metrics", (MetricsCollector metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4"))
-            .RequireAuthorization(Policies.Operations).ExcludeFromDescription();
+            .RequireAuthorization(operationsPolicy).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(options =>
         {

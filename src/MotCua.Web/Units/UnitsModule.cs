@@ -1,9 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Identity;
 
 namespace MotCua.Web.Units;
 
 internal static class UnitsModule
 {
+    public static WebApplicationBuilder AddUnits(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AuthorizeFolder("/Units", Policies.Staff));
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapUnits(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/units").WithTags("Units").RequireAuthorization(Policies.Staff);

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Calendar;
 using MotCua.Web.Identity;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Database;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Integration.Outbox;

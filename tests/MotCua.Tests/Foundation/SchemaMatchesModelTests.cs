@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Platform.Database;
 using Shouldly;

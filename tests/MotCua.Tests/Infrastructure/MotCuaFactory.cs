@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using MotCua.Web;
 using MotCua.Web.Demo;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Integration.Outbox;
 using MotCua.Web.Platform.Database;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Web;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;

@@ -67,7 +67,7 @@ internal static class CheckOnline
                 ReceivingUnit = UnitPath.Code(dossier.ReceivingUnitPath),
                 HandlingUnit = UnitPath.Code(dossier.HandlingUnitPath),
             }), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await codes.CommitAsync(transaction, cancellationToken);
             return ToResponse(dossier);
         }
 

@@ -9,7 +9,9 @@ namespace MotCua.Web.Platform.Database;
 
 internal static class DatabaseModule
 {
-    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    /// <summary>The app's one context, pooled, with the interceptors that modules register and a readiness check.</summary>
+    public static WebApplicationBuilder AddDatabase<TContext>(this WebApplicationBuilder builder)
+        where TContext : DbContext
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // The SQLite file lives beside the app, wherever `dotnet run` is started from.
@@ -19,13 +21,15 @@ internal static class DatabaseModule
         // Pooled: each request reuses a context and EF's internal services instead of building them again (issue 5). EF clears
         // a context's change tracker when it goes back to the pool, and MotCua keeps no other state in it: nothing a request
         // left unsaved reaches the next one. Modules add their guards as singleton interceptors.
-        builder.Services.AddDbContextPool<MotCuaDbContext>((services, db) =>
+        builder.Services.AddDbContextPool<TContext>((services, db) =>
         {
             Configure(db, options);
             db.AddInterceptors(services.GetServices<IInterceptor>());
         });
+        // What Platform itself stores (data-protection keys, the schema) goes through the context without knowing its type.
+        builder.Services.AddScoped<DbContext>(services => services.GetRequiredService<TContext>());
         builder.Services.AddHealthChecks()
-            .AddDbContextCheck<MotCuaDbContext>("database", tags: ["ready"]);
+            .AddDbContextCheck<TContext>("database", tags: ["ready"]);
         return builder;
     }
 
@@ -87,12 +91,12 @@ internal static class DatabaseModule
         }.ToString();
     }
 
-    /// <summary>Creates or upgrades the schema, stores the shipped official calendars, then seeds demo data into an empty database.</summary>
+    /// <summary>Creates or upgrades the schema, then lets each module store what it needs at start (<see cref="IStartupData"/>), in the order they registered.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
-        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         if (options.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets readers go on while the desk writes.
@@ -101,11 +105,9 @@ internal static class DatabaseModule
         }
 
         SchemaMigrator.Migrate(db, options.Provider);
-        // Reference data, needed with or without the demo.
-        await Calendar.SeedOfficialCalendars.RunAsync(scope.ServiceProvider);
-        if (options.SeedDemoData)
+        foreach (var data in scope.ServiceProvider.GetServices<IStartupData>())
         {
-            await Demo.DemoSeeder.SeedAsync(scope.ServiceProvider);
+            await data.StoreAsync(scope.ServiceProvider, app.Lifetime.ApplicationStopping);
         }
     }
 
@@ -116,4 +118,10 @@ internal static class DatabaseModule
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+}
+
+/// <summary>Data a module stores at start, once the schema is in place: reference data, or the demo.</summary>
+internal interface IStartupData
+{
+    Task StoreAsync(IServiceProvider services, CancellationToken cancellationToken);
 }

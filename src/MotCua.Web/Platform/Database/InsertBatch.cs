@@ -33,7 +33,7 @@ internal static class InsertBatch
     private static readonly ConcurrentDictionary<IModel, Dictionary<ITable, Table>> Tables = new();
     private static readonly ConcurrentDictionary<IEntityType, Layout> Layouts = new();
 
-    public static async Task SaveAsync(MotCuaDbContext db, IReadOnlyList<object> aggregates, CancellationToken cancellationToken)
+    public static async Task SaveAsync(DbContext db, IReadOnlyList<object> aggregates, CancellationToken cancellationToken)
     {
         var rows = Rows(db, aggregates);
         if (rows.Count == 0)
@@ -172,7 +172,7 @@ internal static class InsertBatch
 
     private static readonly object Omitted = new();
 
-    private static List<Row> Rows(MotCuaDbContext db, IReadOnlyList<object> aggregates)
+    private static List<Row> Rows(DbContext db, IReadOnlyList<object> aggregates)
     {
         var rows = new List<Row>();
         // Owned types split into their owner's table (a dossier's owner and submitter) fill the same row: it is found by key.
@@ -206,14 +206,14 @@ internal static class InsertBatch
         return [.. rows.OrderBy(r => r.Table.Order)];
     }
 
-    private static Layout LayoutOf(MotCuaDbContext db, IEntityType type) =>
+    private static Layout LayoutOf(DbContext db, IEntityType type) =>
         Layouts.GetOrAdd(type, static (type, model) => Layout.Of(type, Tables.GetOrAdd(model, Describe)), db.Model);
 
     /// <summary>
     /// An untracked entity and, through its ownership navigations, its owned parts. An owned part's key and foreign key come
     /// from its owner, as EF's fix-up would set them; a key the database generates is left to it when it holds its default.
     /// </summary>
-    private static void PlaceAggregate(MotCuaDbContext db, List<Row> rows, Dictionary<(Table, object), Row> byKey, IEntityType type, object entity,
+    private static void PlaceAggregate(DbContext db, List<Row> rows, Dictionary<(Table, object), Row> byKey, IEntityType type, object entity,
         (IForeignKey Ownership, Func<IProperty, object?> Value)? owner)
     {
         var values = new Dictionary<IProperty, object?>();
@@ -294,7 +294,7 @@ internal static class InsertBatch
         }
     }
 
-    private static Shape Build(MotCuaDbContext db, List<Row> rows, string key)
+    private static Shape Build(DbContext db, List<Row> rows, string key)
     {
         var sql = db.GetService<ISqlGenerationHelper>();
         var builder = db.GetService<IRelationalCommandBuilderFactory>().Create();

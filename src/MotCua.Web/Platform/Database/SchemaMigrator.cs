@@ -38,7 +38,7 @@ internal static class SchemaMigrator
             .ToList();
     }
 
-    public static void Migrate(MotCuaDbContext db, DatabaseProvider provider)
+    public static void Migrate(DbContext db, DatabaseProvider provider)
     {
         var connection = db.Database.GetDbConnection();
         var wasOpen = connection.State == ConnectionState.Open;

@@ -30,15 +30,15 @@ internal sealed class DbXmlRepository(IServiceScopeFactory scopes) : IXmlReposit
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        return db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).AsEnumerable().Select(XElement.Parse).ToList();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        return db.Set<DataProtectionKeyRow>().AsNoTracking().Select(k => k.Xml).AsEnumerable().Select(XElement.Parse).ToList();
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
         using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
+        db.Set<DataProtectionKeyRow>().Add(new DataProtectionKeyRow { FriendlyName = friendlyName, Xml = element.ToString(SaveOptions.DisableFormatting) });
         db.SaveChanges();
     }
 }

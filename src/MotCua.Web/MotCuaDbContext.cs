@@ -4,10 +4,9 @@ using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
-using MotCua.Web.Platform.Http;
 using MotCua.Web.Units;
 
-namespace MotCua.Web.Platform.Database;
+namespace MotCua.Web;
 
 /// <summary>The one DbContext of MotCua. Each module contributes its entities through
 /// <c>IEntityTypeConfiguration</c> classes in its own folder.</summary>
@@ -19,7 +18,6 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<AuditDigest> AuditDigests => Set<AuditDigest>();
-    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
     public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<CalendarYearDay> CalendarDays => Set<CalendarYearDay>();
     public DbSet<UnitWorkingHours> UnitWorkingHours => Set<UnitWorkingHours>();
