@@ -68,7 +68,7 @@ public sealed class WritePathTests(MotCuaFactory app)
     {
         if (!TestDatabase.IsPostgres)
         {
-            // SQLite has no row locks to hold an intake inside its batch; the race and conflict test covers it.
+            // SQLite has no row locks to hold an intake inside its batch: the test below holds its one write lock instead.
             return;
         }
 
@@ -125,6 +125,68 @@ public sealed class WritePathTests(MotCuaFactory app)
         app.WithDb(db => db.Set<MotCua.Web.Reporting.DossierMilestone>().Count(m => ids.Contains(m.DossierId))).ShouldBe(201);
         await OthersSucceedAsync(200);
         await VerifyHistoryAsync();
+    }
+
+    [Fact]
+    public async Task Intakes_cancelled_while_they_wait_for_the_sqlite_write_lock_leave_no_row_and_no_gap_in_the_codes()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            return;
+        }
+
+        // Its own database: holding SQLite's one write lock would stall the other tests' writes.
+        var own = new MotCuaFactory();
+        await own.InitializeAsync();
+        try
+        {
+            await CancelWhileLockedAsync(own);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)own).DisposeAsync();
+        }
+    }
+
+    private static async Task CancelWhileLockedAsync(MotCuaFactory own)
+    {
+        var (unit, desk) = await own.DeskAsync(MaritalStatus);
+        (await desk.PostAsJsonAsync("/api/v1/dossiers", IntakeApiTests.Body(MaritalStatus))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await using (var blocker = new Microsoft.Data.Sqlite.SqliteConnection(own.Database.ConnectionString))
+        {
+            await blocker.OpenAsync();
+            await using (var begin = blocker.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+
+            using var cancel = new CancellationTokenSource();
+            var cancelled = Enumerable.Range(0, 6)
+                .Select(_ => desk.PostAsJsonAsync("/api/v1/dossiers", IntakeApiTests.Body(MaritalStatus), cancel.Token)).ToList();
+            // The intakes reach their write and wait on the lock; whether each is cancelled there or sooner, none may be written.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await cancel.CancelAsync();
+            foreach (var request in cancelled)
+            {
+                await Should.ThrowAsync<OperationCanceledException>(() => request);
+            }
+
+            await using var rollback = blocker.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => desk.PostAsJsonAsync("/api/v1/dossiers", IntakeApiTests.Body(MaritalStatus))));
+        foreach (var response in responses)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        }
+
+        var codes = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!));
+        codes.Select(c => int.Parse(c[^4..], System.Globalization.CultureInfo.InvariantCulture)).Order().ShouldBe(Enumerable.Range(2, 50));
+        own.WithDb(db => db.Dossiers.Count(d => d.ReceivingUnitPath.EndsWith("/" + unit + "/"))).ShouldBe(51);
     }
 
     /// <summary>Intakes by desk officers of other units, in parallel, all answered 201.</summary>
