@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.OpenApi;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Platform.Localization;
 using MotCua.Web.Platform.Observability;
@@ -21,7 +22,13 @@ internal static class PlatformModule
         builder.AddLocalizationModule();
         builder.AddRateLimits();
         builder.Services.AddSingleton<MetricsCollector>();
-        builder.Services.AddOpenApi();
+        // Nested request and response records share short names (Request, Response): the outer type keeps each schema unique.
+        builder.Services.AddOpenApi(options =>
+        {
+            options.CreateSchemaReferenceId = type =>
+                OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } outer ? outer.Name + id : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            options.AddSchemaTransformer(CleanInput.DescribeSchema);
+        });
         // Vietnamese letters go out as themselves, not as &#x...; escapes.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -59,6 +66,7 @@ internal static class PlatformModule
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseCleanInput();
         app.UseAntiforgery();
         return app;
     }

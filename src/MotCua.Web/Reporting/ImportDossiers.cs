@@ -21,13 +21,11 @@ namespace MotCua.Web.Reporting;
 /// </summary>
 internal static class ImportDossiers
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    private static readonly JsonSerializerOptions Json = CleanInput.Apply(new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
-
         // A field the import does not know would be lost without a word: refuse the file instead.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+    });
 
     public const long MaxBytes = 50 * 1024 * 1024;
 
@@ -105,21 +103,15 @@ internal static class ImportDossiers
     {
         var text = await UploadedText.ReadAsync(http, MaxBytes, cancellationToken);
         var start = text.TrimStart();
-        try
+        // A refused value becomes a field error named by its path (ProblemsModule), a broken file a malformed request.
+        if (start.StartsWith('['))
         {
-            if (start.StartsWith('['))
-            {
-                return JsonSerializer.Deserialize<List<ImportedDossier>>(text, Json) ?? [];
-            }
-
-            if (start.StartsWith('{'))
-            {
-                return JsonSerializer.Deserialize<Envelope>(text, Json)?.Dossiers ?? [];
-            }
+            return JsonSerializer.Deserialize<List<ImportedDossier>>(text, Json) ?? [];
         }
-        catch (JsonException)
+
+        if (start.StartsWith('{'))
         {
-            throw new ProblemException(400, "malformed", "Problem.MalformedRequest");
+            return JsonSerializer.Deserialize<Envelope>(text, Json)?.Dossiers ?? [];
         }
 
         var csv = Platform.Csv.Read(text);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,11 +16,10 @@ namespace MotCua.Web.Units;
 /// </summary>
 internal static class ImportUnits
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Json = CleanInput.Apply(new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,
-    };
+    });
 
     public sealed record Row(string? Code, string? Name, string? Kind, string? Level, string? ParentCode, string? ValidFrom, string? ValidTo, string? SuccessorCode);
 

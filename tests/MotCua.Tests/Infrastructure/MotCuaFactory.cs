@@ -35,10 +35,12 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await CreateDatabaseAsync();
         // Build the host now, so migration and seeding happen once, before the first test.
         _ = Services;
     }
+
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -14,27 +14,30 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string Provider { get; }
     public string ConnectionString { get; }
+    private readonly string? _server;
     private readonly string? _databaseName;
     private readonly string? _directory;
 
-    private TestDatabase(string provider, string connectionString, string? databaseName, string? directory)
+    private TestDatabase(string provider, string connectionString, string? server, string? databaseName, string? directory)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        _server = server;
         _databaseName = databaseName;
         _directory = directory;
     }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>A fresh database; <paramref name="server"/> names a PostgreSQL server other than <c>MOTCUA_TEST_PG</c>.</summary>
+    public static async Task<TestDatabase> CreateAsync(string? server = null)
     {
-        if (!IsPostgres)
+        if (!IsPostgres && server is null)
         {
             var directory = Path.Combine(Path.GetTempPath(), "motcua-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(directory);
-            return new TestDatabase("Sqlite", $"Data Source={Path.Combine(directory, "motcua.db")};Cache=Shared;Default Timeout=30", null, directory);
+            return new TestDatabase("Sqlite", $"Data Source={Path.Combine(directory, "motcua.db")};Cache=Shared;Default Timeout=30", null, null, directory);
         }
 
-        var server = Environment.GetEnvironmentVariable("MOTCUA_TEST_PG")
+        server ??= Environment.GetEnvironmentVariable("MOTCUA_TEST_PG")
             ?? throw new InvalidOperationException("MOTCUA_TEST_PROVIDER=postgres needs MOTCUA_TEST_PG, a PostgreSQL server connection string.");
         var name = "motcua_t_" + Guid.NewGuid().ToString("N")[..16];
         await using (var connection = new NpgsqlConnection(server))
@@ -45,7 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var builder = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 100 };
-        return new TestDatabase("Postgres", builder.ConnectionString, name, null);
+        return new TestDatabase("Postgres", builder.ConnectionString, server, name, null);
     }
 
     public async ValueTask DisposeAsync()
@@ -53,7 +56,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_databaseName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("MOTCUA_TEST_PG"));
+            await using var connection = new NpgsqlConnection(_server);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_databaseName} WITH (FORCE)", connection);
             await command.ExecuteNonQueryAsync();

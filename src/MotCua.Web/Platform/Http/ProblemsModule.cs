@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using MotCua.Web.Platform.Database;
 namespace MotCua.Web.Platform.Http;
 
 /// <summary>Every error leaves as RFC 9457 ProblemDetails with a stable <c>type</c> and a Vietnamese title.</summary>
-internal static class ProblemsModule
+internal static partial class ProblemsModule
 {
     public const string TypePrefix = "urn:motcua:problem:";
 
@@ -29,7 +30,7 @@ internal static class ProblemsModule
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => CleanInput.Apply(options.SerializerOptions));
         return builder;
     }
 
@@ -44,20 +45,37 @@ internal static class ProblemsModule
         413 => "PayloadTooLarge",
         415 => "UnsupportedMediaType",
         429 => "TooManyRequests",
+        503 => "ServiceUnavailable",
         >= 500 => "ServerError",
         _ => "BadRequest",
     };
+
+    /// <summary>The framework's refusal of a route, query or header value names the parameter (after its type).</summary>
+    [GeneratedRegex("""^(?:Failed to bind parameter|Required parameter) "(?:[^"]* )?(?<name>[^" ]+)"(?<missing> was not provided)?""", RegexOptions.CultureInvariant)]
+    private static partial Regex BoundParameter();
 
     private sealed class ProblemExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer, ILogger<ProblemExceptionHandler> logger)
         : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
+            if (DatabaseOutage.IsOutage(exception))
+            {
+                logger.LogWarning(exception, "Database unreachable on {Method} {Route}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+                DatabaseOutage.ForgetConnections();
+                httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
+            }
+
             var problem = exception switch
             {
+                _ when DatabaseOutage.IsOutage(exception) => Build(503, "service-unavailable", localizer["Problem.ServiceUnavailable"], null, null),
                 ProblemException p => Build(p.Status, p.Code, Title(p), p.Detail, p.Errors),
                 BadHttpRequestException { StatusCode: 413 } => Build(413, "payload-too-large", localizer["Problem.PayloadTooLarge"], null, null),
+                BadHttpRequestException { InnerException: JsonException json } when Field(json) is { } field => Invalid(field, Message(json)),
+                BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } bound =>
+                    Invalid(bound.Groups["name"].Value, localizer[bound.Groups["missing"].Success ? "Validation.Required" : "Validation.InvalidValue"]),
                 BadHttpRequestException bad => Build(bad.StatusCode, "bad-request", localizer["Problem.MalformedRequest"], Describe(bad), null),
+                JsonException json when Field(json) is { } field => Invalid(field, Message(json)),
                 JsonException => Build(400, "bad-request", localizer["Problem.MalformedRequest"], null, null),
                 DbUpdateConcurrencyException => Build(409, "concurrent-change", localizer["Problem.ConcurrentChange"], null, null),
                 DbUpdateException db when DatabaseModule.IsUniqueViolation(db) => Build(409, "duplicate", localizer["Problem.Duplicate"], null, null),
@@ -70,11 +88,30 @@ internal static class ProblemsModule
             }
 
             httpContext.Response.StatusCode = problem.Status!.Value;
+            if (StatusPages.WantsHtml(httpContext.Request))
+            {
+                await StatusPages.WriteHtmlAsync(httpContext, problem.Title!, problem is ValidationProblemDetails invalid ? invalid.Errors.SelectMany(e => e.Value) : []);
+                return true;
+            }
+
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         }
 
         private string Title(ProblemException problem) =>
             localizer[problem.TitleKey, problem.TitleArguments.Select(a => a is Enum e ? (object)localizer[e.GetType().Name + "." + e].Value : a).ToArray()];
+
+        /// <summary>
+        /// The field a JSON value was refused for, as the client wrote its path (<c>owner.idType</c>), or null when the
+        /// body itself is malformed (the reader's error comes wrapped) or no field is named.
+        /// </summary>
+        private static string? Field(JsonException json) =>
+            json.InnerException is JsonException || json.Path is null or "$" ? null : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path[1..];
+
+        private string Message(JsonException json) =>
+            json is InvalidFieldException rule ? localizer[rule.MessageKey, rule.Arguments] : localizer["Validation.InvalidValue"];
+
+        private ProblemDetails Invalid(string field, string message) =>
+            Build(400, "validation", localizer["Problem.Validation"], null, new Dictionary<string, string[]> { [field] = [message] });
 
         // The framework's message names the parameter and the expected type, and never echoes the value.
         private static string Describe(BadHttpRequestException exception) =>

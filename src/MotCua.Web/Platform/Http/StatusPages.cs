@@ -10,9 +10,7 @@ internal static class StatusPages
     public static async Task WriteAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
-        var wantsHtml = !http.Request.Path.StartsWithSegments("/api")
-            && http.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
-        if (!wantsHtml)
+        if (!WantsHtml(http.Request))
         {
             await http.RequestServices.GetRequiredService<IProblemDetailsService>()
                 .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
@@ -20,10 +18,22 @@ internal static class StatusPages
         }
 
         var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var title = WebUtility.HtmlEncode(localizer["Problem." + ProblemsModule.StatusCode(http.Response.StatusCode)]);
+        await WriteHtmlAsync(http, localizer["Problem." + ProblemsModule.StatusCode(http.Response.StatusCode)], []);
+    }
+
+    public static bool WantsHtml(HttpRequest request) => !request.Path.StartsWithSegments("/api")
+        && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
+
+    /// <summary>A short page with the title and the messages, under the response's status.</summary>
+    public static async Task WriteHtmlAsync(HttpContext http, string title, IEnumerable<string> messages)
+    {
+        var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var heading = WebUtility.HtmlEncode(title);
+        var items = string.Concat(messages.Select(m => "<li>" + WebUtility.HtmlEncode(m) + "</li>"));
         http.Response.ContentType = "text/html; charset=utf-8";
         await http.Response.WriteAsync(
-            $"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{title}</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head>" +
-            $"<body><main class=\"container\"><h1>{title}</h1><p><a href=\"/\">{WebUtility.HtmlEncode(localizer["Nav.Home"])}</a></p></main></body></html>");
+            $"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{heading}</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head>" +
+            $"<body><main class=\"container\"><h1>{heading}</h1>{(items.Length > 0 ? "<ul>" + items + "</ul>" : "")}" +
+            $"<p><a href=\"/\">{WebUtility.HtmlEncode(localizer["Nav.Home"])}</a></p></main></body></html>");
     }
 }

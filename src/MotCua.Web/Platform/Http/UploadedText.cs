@@ -18,8 +18,17 @@ internal static class UploadedText
         var body = http.Body;
         if (http.HasFormContentType)
         {
-            var form = await http.ReadFormAsync(cancellationToken);
-            body = form.Files.FirstOrDefault()?.OpenReadStream() ?? throw ProblemException.Invalid(new Dictionary<string, string[]> { ["file"] = ["file"] });
+            IFormCollection form;
+            try
+            {
+                form = await http.ReadFormAsync(cancellationToken);
+            }
+            catch (Exception exception) when (exception is InvalidDataException or IOException)
+            {
+                throw new ProblemException(400, "bad-request", "Problem.MalformedRequest");
+            }
+
+            body = form.Files.FirstOrDefault()?.OpenReadStream() ?? throw ProblemException.Invalid(new Dictionary<string, string[]> { ["file"] = [Message(http, "Validation.Required")] });
         }
 
         using var buffer = new MemoryStream();
@@ -38,9 +47,20 @@ internal static class UploadedText
         return buffer.ToArray();
     }
 
-    /// <summary>The body as UTF-8 text, without a byte order mark (spreadsheets save CSV with one).</summary>
-    public static async Task<string> ReadAsync(HttpRequest http, long maxBytes, CancellationToken cancellationToken) =>
-        Encoding.UTF8.GetString(await ReadBytesAsync(http, maxBytes, cancellationToken)).TrimStart('\uFEFF');
+    /// <summary>The body as UTF-8 text, without a byte order mark (spreadsheets save CSV with one) and without control characters.</summary>
+    public static async Task<string> ReadAsync(HttpRequest http, long maxBytes, CancellationToken cancellationToken)
+    {
+        var text = Encoding.UTF8.GetString(await ReadBytesAsync(http, maxBytes, cancellationToken)).TrimStart('\uFEFF');
+        if (CleanInput.HasControlCharacter(text))
+        {
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["file"] = [Message(http, "Validation.ControlCharacters")] });
+        }
+
+        return text;
+    }
+
+    private static string Message(HttpRequest http, string key) =>
+        http.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()[key];
 
     private static ProblemException TooLarge() => new(413, "payload-too-large", "Problem.PayloadTooLarge");
 }
