@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Web;
 using MotCua.Tests.Infrastructure;
+using MotCua.Web;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Database;
 using Shouldly;

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Web;
 using MotCua.Tests.Infrastructure;
+using MotCua.Web;
 using MotCua.Web.Platform.Database;
 using Shouldly;
 

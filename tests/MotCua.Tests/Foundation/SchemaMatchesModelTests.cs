@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Web;
 using MotCua.Tests.Infrastructure;
+using MotCua.Web;
 using MotCua.Web.Platform.Database;
 using Shouldly;
 

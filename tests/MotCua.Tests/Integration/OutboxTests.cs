@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Web;
 using MotCua.Tests.Infrastructure;
+using MotCua.Web;
 using MotCua.Web.Integration.Outbox;
 using MotCua.Web.Platform.Database;
 using Shouldly;
