@@ -27,12 +27,12 @@ internal sealed class DeclineDossier(CurrentActor actor, DossierDraft draft, Dos
         var (dossier, _) = await draft.BuildAsync(request, [], now, DossierTime.VietnamDate(now), cancellationToken);
         if (refuse)
         {
-            dossier.Refuse(reason!.Trim(), now);
+            dossier.Refuse(reason!.Trim(), now).ThrowIfBroken();
             notices.Refused(dossier);
         }
         else
         {
-            dossier.AskToComplete(reason!.Trim(), now);
+            dossier.AskToComplete(reason!.Trim(), now).ThrowIfBroken();
             notices.CompletionRequested(dossier);
         }
 

@@ -27,11 +27,7 @@ internal sealed partial class Dossier
     /// The applicant did not supplement within the configured wait: processing stops (state 8, "dừng xử lý") with the
     /// reason. The dossier can be neither decided nor resumed afterwards; a new submission starts a new dossier.
     /// </summary>
-    public void CloseUnsupplemented(string reason, DateTime at)
-    {
-        Require(DossierState.AwaitingSupplement);
-        End(DossierState.Stopped, reason, at);
-    }
+    public RuleBroken? CloseUnsupplemented(string reason, DateTime at) => Require(DossierState.AwaitingSupplement) ?? End(DossierState.Stopped, reason, at);
 }
 
 internal sealed class DossierDeadlinesConfiguration : IEntityTypeConfiguration<Dossier>

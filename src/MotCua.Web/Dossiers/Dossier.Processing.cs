@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Calendar;
-using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
 
@@ -43,7 +42,7 @@ internal sealed class DossierSuspension
 /// <summary>
 /// Processing after receipt (issue 6): the states of §4.6 from Received to Returned, and the deadline
 /// bookkeeping of §4.5. The calendar maths happens in the Workflow module; these methods only accept
-/// its results and refuse illegal transitions (409 naming the current state).
+/// its results and return the rule an illegal change breaks (null: done).
 /// </summary>
 internal sealed partial class Dossier
 {
@@ -76,45 +75,59 @@ internal sealed partial class Dossier
     };
 
     /// <summary>The desk hands the dossier to the first step of the internal process.</summary>
-    public void StartProcessing()
+    public RuleBroken? StartProcessing()
     {
-        Require(DossierState.Received);
+        if (Require(DossierState.Received) is { } broken)
+        {
+            return broken;
+        }
+
         State = DossierState.Processing;
         Version++;
+        return null;
     }
 
     /// <summary>Form 02 during processing: the clock stops until the applicant brings what is missing.</summary>
-    public void RequestSupplement(string reason, DateTime at, SupplementRule rule)
+    public RuleBroken? RequestSupplement(string reason, DateTime at, SupplementRule rule)
     {
-        Require(DossierState.Received, DossierState.Processing);
+        if (Require(DossierState.Received, DossierState.Processing) is { } broken)
+        {
+            return broken;
+        }
+
         if (ExtendedAt is not null)
         {
-            throw ProblemException.Conflict("already-extended", "Workflow.SupplementAfterExtension");
+            return new RuleBroken("already-extended", "Workflow.SupplementAfterExtension");
         }
 
         // A suspension cannot cure lateness that has already occurred.
         if (at >= OriginalDueAt)
         {
-            throw ProblemException.Conflict("deadline-passed", "Workflow.SupplementAfterDue");
+            return new RuleBroken("deadline-passed", "Workflow.SupplementAfterDue");
         }
 
         Suspensions.Add(new DossierSuspension { From = at, Reason = reason, Rule = rule });
         Reason = reason;
         State = DossierState.AwaitingSupplement;
         Version++;
+        return null;
     }
 
     /// <summary>The open suspension (the one waiting for a supplement), if any.</summary>
     public DossierSuspension? OpenSuspension => Suspensions.FirstOrDefault(s => s.To is null);
 
     /// <summary>The supplement arrived at <paramref name="at"/>; <paramref name="newDueAt"/> is the due date the rule gives.</summary>
-    public void ResumeAfterSupplement(DateTime at, DateTime newDueAt)
+    public RuleBroken? ResumeAfterSupplement(DateTime at, DateTime newDueAt)
     {
-        Require(DossierState.AwaitingSupplement);
+        if (Require(DossierState.AwaitingSupplement) is { } broken)
+        {
+            return broken;
+        }
+
         var open = OpenSuspension!;
         if (at < open.From || newDueAt <= at)
         {
-            throw ProblemException.Conflict("bad-time", "Workflow.BadTime");
+            return new RuleBroken("bad-time", "Workflow.BadTime");
         }
 
         open.To = at;
@@ -124,68 +137,89 @@ internal sealed partial class Dossier
         OriginalDueAt = newDueAt;
         State = DossierState.Processing;
         Version++;
+        return null;
     }
 
     /// <summary>
     /// Form 04 (apology and new appointment): issued no later than <paramref name="lastIssueDate"/> (one working day
     /// before the due date), at most once. The original due date is kept and lateness is judged on it.
     /// </summary>
-    public void Extend(DateTime newDueAt, string reason, DateTime at, DateOnly lastIssueDate)
+    public RuleBroken? Extend(DateTime newDueAt, string reason, DateTime at, DateOnly lastIssueDate)
     {
-        Require(DossierState.Received, DossierState.Processing);
+        if (Require(DossierState.Received, DossierState.Processing) is { } broken)
+        {
+            return broken;
+        }
+
         if (ExtendedAt is not null)
         {
-            throw ProblemException.Conflict("already-extended", "Workflow.AlreadyExtended");
+            return new RuleBroken("already-extended", "Workflow.AlreadyExtended");
         }
 
         if (DossierTime.VietnamDate(at) > lastIssueDate)
         {
-            throw ProblemException.Conflict("extension-too-late", "Workflow.ExtensionTooLate");
+            return new RuleBroken("extension-too-late", "Workflow.ExtensionTooLate");
         }
 
         if (newDueAt <= DueAt)
         {
-            throw ProblemException.Conflict("bad-time", "Workflow.NewDueNotLater");
+            return new RuleBroken("bad-time", "Workflow.NewDueNotLater");
         }
 
         ExtendedAt = at;
         ExtensionReason = reason;
         DueAt = newDueAt;
         Version++;
+        return null;
     }
 
     /// <summary>The competent office decided: the result is attached (state 9, "đã xử lý xong").</summary>
-    public void Finish(DateTime at)
+    public RuleBroken? Finish(DateTime at)
     {
-        Require(DossierState.Processing);
+        if (Require(DossierState.Processing) is { } broken)
+        {
+            return broken;
+        }
+
         Decide(DossierOutcome.Result, at);
+        return null;
     }
 
     /// <summary>Refusal during processing, with reasons: the refusal letter is the decision, returned like a result.</summary>
-    public void Decline(string reason, DateTime at)
+    public RuleBroken? Decline(string reason, DateTime at)
     {
-        Require(DossierState.Received, DossierState.Processing, DossierState.AwaitingSupplement, DossierState.AwaitingPayment);
+        if (Require(DossierState.Received, DossierState.Processing, DossierState.AwaitingSupplement, DossierState.AwaitingPayment) is { } broken)
+        {
+            return broken;
+        }
+
         CloseSuspension(at);
         Reason = reason;
         Decide(DossierOutcome.Refusal, at);
+        return null;
     }
 
     /// <summary>The desk handed the result (or the refusal) to the applicant: state 10.</summary>
-    public void ReturnResult(DateTime at, ReturnMethod? method)
+    public RuleBroken? ReturnResult(DateTime at, ReturnMethod? method)
     {
-        Require(DossierState.Processed);
+        if (Require(DossierState.Processed) is { } broken)
+        {
+            return broken;
+        }
+
         ReturnedAt = at;
         ReturnedBy = method;
         ClosedAt = at;
         State = DossierState.Returned;
         Version++;
+        return null;
     }
 
     /// <summary>Stop at the citizen's request while no decision is issued (Circular 03/2025, form 05): state 8.</summary>
-    public void Stop(string reason, DateTime at) => End(DossierState.Stopped, reason, at);
+    public RuleBroken? Stop(string reason, DateTime at) => End(DossierState.Stopped, reason, at);
 
     /// <summary>The citizen withdraws the received dossier: state 7.</summary>
-    public void Withdraw(string reason, DateTime at) => End(DossierState.Withdrawn, reason, at);
+    public RuleBroken? Withdraw(string reason, DateTime at) => End(DossierState.Withdrawn, reason, at);
 
     /// <summary>Early, on time or late by Vietnamese date against the original due date; null while undecided.</summary>
     public Timeliness? Timeliness => FinishedAt is { } finished && OriginalDueAt is { } due
@@ -200,11 +234,11 @@ internal sealed partial class Dossier
         Version++;
     }
 
-    private void End(DossierState state, string reason, DateTime at)
+    private RuleBroken? End(DossierState state, string reason, DateTime at)
     {
         if (!IsUndecided(State))
         {
-            throw ProblemException.IllegalState(State);
+            return RuleBroken.IllegalTransition(State);
         }
 
         CloseSuspension(at);
@@ -212,6 +246,7 @@ internal sealed partial class Dossier
         ClosedAt = at;
         State = state;
         Version++;
+        return null;
     }
 
     private void CloseSuspension(DateTime at)

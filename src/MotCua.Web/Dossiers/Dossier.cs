@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Catalog;
 using MotCua.Web.Integration.Outbox;
-using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
 
@@ -29,7 +28,7 @@ internal sealed record Party(string Name, IdentityDocument IdType, string IdNumb
 /// <summary>
 /// A dossier (hồ sơ). It is pinned to the procedure version it was received under, keeps the unit
 /// that received it and the unit competent to handle it, and changes state only through its methods,
-/// which refuse illegal transitions with 409 naming the current state.
+/// which refuse an illegal transition by returning the rule it breaks (null: done).
 /// </summary>
 internal sealed partial class Dossier
 {
@@ -91,15 +90,20 @@ internal sealed partial class Dossier
     }
 
     /// <summary>Gives a placed dossier its code and appointment (see <see cref="Place"/>).</summary>
-    public void Receive(string code, DateTime receivedAt, DateTime dueAt)
+    public RuleBroken? Receive(string code, DateTime receivedAt, DateTime dueAt)
     {
-        Require(DossierState.Submitted, DossierState.AwaitingCompletion);
+        if (Require(DossierState.Submitted, DossierState.AwaitingCompletion) is { } broken)
+        {
+            return broken;
+        }
+
         Code = code;
         ReceivedAt = receivedAt;
         DueAt = dueAt;
         OriginalDueAt = dueAt;
         State = DossierState.Received;
         Version++;
+        return null;
     }
 
     /// <summary>Places a dossier that has not been received yet (an online submission) with the units that will check and handle it.</summary>
@@ -114,40 +118,49 @@ internal sealed partial class Dossier
     public void Submit() => State = DossierState.Submitted;
 
     /// <summary>Form 02 at the counter, or an online submission sent back to be completed.</summary>
-    public void AskToComplete(string reason, DateTime at)
+    public RuleBroken? AskToComplete(string reason, DateTime at)
     {
-        Require(DossierState.Submitted);
+        if (Require(DossierState.Submitted) is { } broken)
+        {
+            return broken;
+        }
+
         State = Channel == Channel.Online ? DossierState.AwaitingCompletion : DossierState.Guided;
         Reason = reason;
         ClosedAt = State == DossierState.Guided ? at : null;
         Version++;
+        return null;
     }
 
     /// <summary>Form 03: refused at intake, with the reason.</summary>
-    public void Refuse(string reason, DateTime at)
+    public RuleBroken? Refuse(string reason, DateTime at)
     {
-        Require(DossierState.Submitted, DossierState.AwaitingCompletion);
+        if (Require(DossierState.Submitted, DossierState.AwaitingCompletion) is { } broken)
+        {
+            return broken;
+        }
+
         State = DossierState.Refused;
         Reason = reason;
         ClosedAt = at;
         Version++;
+        return null;
     }
 
     /// <summary>The citizen sent the missing documents for an online submission.</summary>
-    public void Resubmit()
+    public RuleBroken? Resubmit()
     {
-        Require(DossierState.AwaitingCompletion);
+        if (Require(DossierState.AwaitingCompletion) is { } broken)
+        {
+            return broken;
+        }
+
         State = DossierState.Submitted;
         Version++;
+        return null;
     }
 
-    private void Require(params DossierState[] allowed)
-    {
-        if (!allowed.Contains(State))
-        {
-            throw ProblemException.IllegalState(State);
-        }
-    }
+    private RuleBroken? Require(params DossierState[] allowed) => allowed.Contains(State) ? null : RuleBroken.IllegalTransition(State);
 }
 
 internal sealed class DossierComponent

@@ -21,6 +21,7 @@ internal static class DossiersModule
         builder.Services.AddScoped<ReceiveDossier.Handler>();
         builder.Services.AddScoped<DeclineDossier>();
         builder.Services.AddScoped<DossierCommit>();
+        builder.Services.AddScoped<RuleProblems>();
         builder.Services.AddScoped<DossierSlips>();
         builder.Services.AddOnlineDossiers();
         // Staff pages, except the citizen's own (Dossiers/Citizen), which name the Citizen policy themselves.
@@ -39,8 +40,9 @@ internal static class DossiersModule
     {
         var api = app.MapGroup("/api/v1/dossiers").WithTags("Dossiers");
         api.MapPost("/", ReceiveDossier.Handle).RequireAuthorization(Policies.Staff).WithName("ReceiveDossier")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Tiếp nhận hồ sơ (trực tiếp, bưu chính); header Idempotency-Key chống tạo trùng");
-        api.MapGet("/{code}", GetDossier.Handle).RequireAuthorization(Policies.Staff).WithName("GetDossier");
+        api.MapGet("/{code}", GetDossier.Handle).RequireAuthorization(Policies.Staff).WithName("GetDossier").ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/v1/tracking", TrackDossier.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)
             .WithTags("Tracking").WithName("TrackDossier").WithSummary("Tra cứu hồ sơ theo mã hồ sơ và mã kiểm tra");
         app.MapOnlineDossiers();

@@ -73,7 +73,7 @@ internal static class ReceiveDossier
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Database.AutoSavepointsEnabled = false;
             var code = await codes.NextAsync(UnitPath.Code(dossier.ReceivingUnitPath), today, cancellationToken);
-            dossier.Receive(code, receivedAt, due);
+            dossier.Receive(code, receivedAt, due).ThrowIfBroken();
             notices.Received(dossier);
             var received = new DossierEvent(who, "dossier.received", null, new
             {

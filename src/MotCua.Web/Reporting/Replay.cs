@@ -180,86 +180,75 @@ internal static class Replay
             SubmittedAt = start.Value,
         };
         var steps = new List<Step>();
-        void Do(Action change)
+        RuleBroken? Do(Func<RuleBroken?> change)
         {
             var before = DossierSnapshot.Of(dossier);
-            change();
+            var broken = change();
             steps.Add(new Step(before.MilestonesTo(dossier, [], DateOnly.MinValue).ToList()));
+            return broken;
+        }
+
+        // The dossier refuses a history it could not have lived, as it would live: the row gets the refusal as its error.
+        bool Refused(RuleBroken? broken)
+        {
+            if (broken is not null)
+            {
+                errors.Add(field, broken.TitleKey, broken.TitleArguments);
+            }
+
+            return broken is not null;
         }
 
         var reason = row.Reason?.Trim() is { Length: > 0 } given ? given : "—";
-        try
+        dossier.Place(desk.Id, desk.Path, unit.Id, unit.Path);
+        dossier.Submit();
+        if (refusedAt is { } refused)
         {
-            dossier.Place(desk.Id, desk.Path, unit.Id, unit.Path);
-            dossier.Submit();
-            if (refusedAt is { } refused)
-            {
-                Do(() => dossier.Refuse(reason, refused));
-                return (dossier, steps);
-            }
+            return Refused(Do(() => dossier.Refuse(reason, refused))) ? null : (dossier, steps);
+        }
 
-            Do(() => dossier.Receive(row.Code!.Trim(), receivedAt!.Value, dueAt!.Value));
-            dossier.StartProcessing();
+        if (Refused(Do(() => dossier.Receive(row.Code!.Trim(), receivedAt!.Value, dueAt!.Value))) || Refused(dossier.StartProcessing()))
+        {
+            return null;
+        }
 
-            // Suspensions and transfers in the order they happened; a transfer during a suspension is refused by the
-            // dossier itself, as it would be live.
-            var events = new List<(DateTime At, Action Apply)>();
-            foreach (var s in suspensions)
+        // Suspensions and transfers in the order they happened; a transfer during a suspension is refused by the
+        // dossier itself, as it would be live.
+        var events = new List<(DateTime At, Func<RuleBroken?> Apply)>();
+        foreach (var s in suspensions)
+        {
+            events.Add((s.From!.Value, () => Do(() => dossier.RequestSupplement(s.Reason ?? reason, s.From!.Value, SupplementRule.Restart))));
+            if (s.To is { } to)
             {
-                events.Add((s.From!.Value, () => Do(() => dossier.RequestSupplement(s.Reason ?? reason, s.From!.Value, SupplementRule.Restart))));
-                if (s.To is { } to)
-                {
-                    events.Add((to, () => Do(() => dossier.ResumeAfterSupplement(to, s.NewDueAt!.Value))));
-                }
-            }
-
-            foreach (var t in transfers)
-            {
-                events.Add((t.SentAt!.Value, () => dossier.HandOff(HandoffKind.Transfer, null, null, null, t.SentAt!.Value, actor.UserId, actor.Name, null, t.Reason,
-                    transferTo: t.To!.Path)));
-                if (t.AnsweredAt is { } answer)
-                {
-                    events.Add((answer, () => dossier.HandOff(t.Accepted == true ? HandoffKind.TransferAccepted : HandoffKind.TransferRejected, null, null, null, answer,
-                        null, t.To!.Code, null, t.Reason)));
-                }
-            }
-
-            foreach (var (_, apply) in events.OrderBy(e => e.At))
-            {
-                apply();
-            }
-
-            if (finishedAt is { } finished)
-            {
-                Do(() =>
-                {
-                    if (outcome == DossierOutcome.Refusal)
-                    {
-                        dossier.Decline(reason, finished);
-                    }
-                    else
-                    {
-                        dossier.Finish(finished);
-                    }
-                });
-            }
-            else if (withdrawnAt is { } withdrawn)
-            {
-                Do(() => dossier.Withdraw(reason, withdrawn));
-            }
-            else if (stoppedAt is { } stopped)
-            {
-                Do(() => dossier.Stop(reason, stopped));
-            }
-
-            if (returnedAt is { } returned)
-            {
-                Do(() => dossier.ReturnResult(returned, null));
+                events.Add((to, () => Do(() => dossier.ResumeAfterSupplement(to, s.NewDueAt!.Value))));
             }
         }
-        catch (ProblemException problem)
+
+        foreach (var t in transfers)
         {
-            errors.Add(field, problem.TitleKey, problem.TitleArguments);
+            events.Add((t.SentAt!.Value, () => dossier.HandOff(HandoffKind.Transfer, null, null, null, t.SentAt!.Value, actor.UserId, actor.Name, null, t.Reason,
+                transferTo: t.To!.Path)));
+            if (t.AnsweredAt is { } answer)
+            {
+                events.Add((answer, () => dossier.HandOff(t.Accepted == true ? HandoffKind.TransferAccepted : HandoffKind.TransferRejected, null, null, null, answer,
+                    null, t.To!.Code, null, t.Reason)));
+            }
+        }
+
+        foreach (var (_, apply) in events.OrderBy(e => e.At))
+        {
+            if (Refused(apply()))
+            {
+                return null;
+            }
+        }
+
+        var ended = finishedAt is { } finished ? Do(() => outcome == DossierOutcome.Refusal ? dossier.Decline(reason, finished) : dossier.Finish(finished))
+            : withdrawnAt is { } withdrawn ? Do(() => dossier.Withdraw(reason, withdrawn))
+            : stoppedAt is { } stopped ? Do(() => dossier.Stop(reason, stopped))
+            : null;
+        if (Refused(ended) || (returnedAt is { } returned && Refused(Do(() => dossier.ReturnResult(returned, null)))))
+        {
             return null;
         }
 

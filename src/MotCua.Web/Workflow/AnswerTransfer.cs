@@ -14,7 +14,7 @@ internal static class AnswerTransfer
 {
     public sealed record Request(int? Version, string? Reason);
 
-    public static async Task<Ok<WorkflowResponse>> Accept(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Accept(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
     {
         var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
         var process = await steps.StepsAsync(dossier, cancellationToken);
@@ -23,12 +23,17 @@ internal static class AnswerTransfer
         var now = steps.Now;
         var who = steps.Actor.ActingOn(current.OfficePath, current.Role);
         var sentAt = dossier.TransferSentAt;
-        dossier.HandOff(HandoffKind.TransferAccepted, current.Order, dossier.StepDueAt, dossier.AssigneeId, now, who.Id, who.Name, null, request.Reason);
+        if (dossier.HandOff(HandoffKind.TransferAccepted, current.Order, dossier.StepDueAt, dossier.AssigneeId, now, who.Id, who.Name, null, request.Reason)
+            is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.transfer-accepted", new { SentAt = sentAt },
             new { Step = current.Order, Agency = UnitPath.Code(current.OfficePath) }, cancellationToken));
     }
 
-    public static async Task<Ok<WorkflowResponse>> Reject(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Reject(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
@@ -39,12 +44,20 @@ internal static class AnswerTransfer
         var current = steps.Current(dossier, process);
         steps.RequireHolder(dossier, current);
         var sender = dossier.Handoffs.LastOrDefault(h => h.Kind == HandoffKind.Transfer && h.ToStep == current.Order);
-        var back = process.FirstOrDefault(s => s.Order == sender?.FromStep) ?? throw ProblemException.IllegalState(dossier.State);
+        if (process.FirstOrDefault(s => s.Order == sender?.FromStep) is not { } back)
+        {
+            return steps.Refused(RuleBroken.IllegalTransition(dossier.State));
+        }
+
         var calendar = await steps.CalendarAsync(dossier, cancellationToken);
         var now = steps.Now;
         var who = steps.Actor.ActingOn(current.OfficePath, current.Role);
-        dossier.HandOff(HandoffKind.TransferRejected, back.Order, DossierSteps.StepDue(calendar, back, now), sender!.FromUserId, now, who.Id, who.Name,
-            null, request.Reason!.Trim());
+        if (dossier.HandOff(HandoffKind.TransferRejected, back.Order, DossierSteps.StepDue(calendar, back, now), sender!.FromUserId, now, who.Id, who.Name,
+            null, request.Reason!.Trim()) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.transfer-rejected", new { Step = current.Order },
             new { Step = back.Order, Reason = request.Reason.Trim() }, cancellationToken));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 
@@ -12,7 +13,7 @@ internal static class AssignDossier
 {
     public sealed record Request(int? Version, string? AssigneeUserName);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
     {
         var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
         var process = await steps.StepsAsync(dossier, cancellationToken);
@@ -27,7 +28,11 @@ internal static class AssignDossier
         }
 
         var before = dossier.AssigneeId;
-        dossier.Assign(assignee);
+        if (dossier.Assign(assignee) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         var who = actor.ActingOn(current.OfficePath, leader ? [StaffRole.Leader] : [current.Role]);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.assigned", new { Assignee = before },
             new { Step = current.Order, Assignee = assignee }, cancellationToken));

@@ -23,7 +23,7 @@ internal static class AttachResults
 
     public sealed record Response(WorkflowResponse Dossier, IReadOnlyList<OnlineFile> Results);
 
-    public static async Task<Ok<Response>> Handle(string code, HttpRequest http, Handler handler, FileStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Response>, RuleConflict>> Handle(string code, HttpRequest http, Handler handler, FileStore store, CancellationToken cancellationToken)
     {
         if (!http.HasFormContentType)
         {
@@ -46,12 +46,12 @@ internal static class AttachResults
         }
 
         var version = int.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
-        return TypedResults.Ok(await handler.AttachAsync(code, version, form.Files, cancellationToken));
+        return await handler.AttachAsync(code, version, form.Files, cancellationToken);
     }
 
     internal sealed class Handler(MotCuaDbContext db, DossierSteps steps, FileStore store, IStringLocalizer<SharedResource> localizer)
     {
-        public async Task<Response> AttachAsync(string code, int? version, IReadOnlyList<IFormFile> uploads, CancellationToken cancellationToken)
+        public async Task<Results<Ok<Response>, RuleConflict>> AttachAsync(string code, int? version, IReadOnlyList<IFormFile> uploads, CancellationToken cancellationToken)
         {
             var dossier = await steps.LoadAsync(code, version, cancellationToken);
             var process = await steps.StepsAsync(dossier, cancellationToken);
@@ -75,7 +75,12 @@ internal static class AttachResults
                     saved.Add(await store.SaveAsync(upload, DossierFileKind.Result, cancellationToken));
                 }
 
-                dossier.AttachResults(saved);
+                if (dossier.AttachResults(saved) is { } broken)
+                {
+                    OnlineUploads.Discard(store, saved);
+                    return steps.Refused(broken);
+                }
+
                 db.ChangeTracker.DetectChanges();
                 // The ids are made here, not by the database: say plainly that these rows are new.
                 foreach (var file in saved)
@@ -85,7 +90,7 @@ internal static class AttachResults
 
                 var state = await steps.SaveAsync(dossier, process, who, "dossier.results-attached", null,
                     new { Files = saved.Select(f => new { f.Id, f.FileName, f.ContentType, f.Size, f.Sha256 }) }, cancellationToken);
-                return new Response(state, dossier.Files.Where(f => f.Kind == DossierFileKind.Result).OrderBy(f => f.UploadedAt).Select(OnlineFile.From).ToList());
+                return TypedResults.Ok(new Response(state, dossier.Files.Where(f => f.Kind == DossierFileKind.Result).OrderBy(f => f.UploadedAt).Select(OnlineFile.From).ToList()));
             }
             catch
             {

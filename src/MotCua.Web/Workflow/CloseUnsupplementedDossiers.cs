@@ -70,14 +70,14 @@ internal static class CloseUnsupplementedDossiers
         try
         {
             var dossier = await db.Dossiers.FirstAsync(d => d.Id == id, cancellationToken);
-            if (dossier.State != DossierState.AwaitingSupplement)
+
+            // Someone acted on it since it was listed (the supplement arrived, or it was ended): nothing is left to close.
+            if (dossier.OpenSuspension?.From is not { } requestedAt || dossier.CloseUnsupplemented(localizer["Workflow.ClosedUnsupplemented",
+                options.SupplementWaitWorkingDays.ToString(CultureInfo.InvariantCulture), VietnamTime.FromUtc(requestedAt).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)].Value,
+                now) is not null)
             {
                 return false;
             }
-
-            var requestedAt = dossier.OpenSuspension!.From;
-            dossier.CloseUnsupplemented(localizer["Workflow.ClosedUnsupplemented",
-                options.SupplementWaitWorkingDays.ToString(CultureInfo.InvariantCulture), VietnamTime.FromUtc(requestedAt).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)].Value, now);
             services.GetRequiredService<WorkflowNotices>().Ended(dossier);
             await services.GetRequiredService<DossierCommit>().SaveAsync(dossier, new DossierEvent(Actor.System, "dossier.closed-unsupplemented",
                 new { State = nameof(DossierState.AwaitingSupplement), RequestedAt = requestedAt },

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
@@ -25,7 +26,7 @@ internal sealed record WorkflowResponse(string Code, string State, int NationalS
 /// with the history entry.
 /// </summary>
 internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, DossierCommit commit, TimeProvider clock,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer, RuleProblems problems)
 {
     public CurrentActor Actor => actor;
 
@@ -122,6 +123,9 @@ internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWork
         await commit.SaveAsync(dossier, new DossierEvent(who, action, before, after), cancellationToken);
         return Response(dossier, steps);
     }
+
+    /// <summary>The 409 answer when the dossier refuses the action.</summary>
+    public RuleConflict Refused(RuleBroken broken) => problems.Conflict(broken);
 
     public static WorkflowResponse Response(Dossier dossier, IReadOnlyList<StepInfo> steps) =>
         new(dossier.Code!, dossier.State.ToString(), dossier.State.NationalCode(), dossier.Version, dossier.CurrentStep,

@@ -16,20 +16,20 @@ internal static class EndDossier
 {
     public sealed record Request(int? Version, string? Reason);
 
-    public static Task<Ok<WorkflowResponse>> Decline(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+    public static Task<Results<Ok<WorkflowResponse>, RuleConflict>> Decline(string code, Request request, DossierSteps steps, WorkflowNotices notices,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         EndAsync(code, request, steps, notices, localizer, "dossier.declined", leaderOnly: true, (d, reason, at) => d.Decline(reason, at), cancellationToken);
 
-    public static Task<Ok<WorkflowResponse>> Stop(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+    public static Task<Results<Ok<WorkflowResponse>, RuleConflict>> Stop(string code, Request request, DossierSteps steps, WorkflowNotices notices,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         EndAsync(code, request, steps, notices, localizer, "dossier.stopped", leaderOnly: false, (d, reason, at) => d.Stop(reason, at), cancellationToken);
 
-    public static Task<Ok<WorkflowResponse>> Withdraw(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+    public static Task<Results<Ok<WorkflowResponse>, RuleConflict>> Withdraw(string code, Request request, DossierSteps steps, WorkflowNotices notices,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
         EndAsync(code, request, steps, notices, localizer, "dossier.withdrawn", leaderOnly: false, (d, reason, at) => d.Withdraw(reason, at), cancellationToken);
 
-    private static async Task<Ok<WorkflowResponse>> EndAsync(string code, Request request, DossierSteps steps, WorkflowNotices notices,
-        IStringLocalizer<SharedResource> localizer, string action, bool leaderOnly, Action<Dossier, string, DateTime> end, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> EndAsync(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+        IStringLocalizer<SharedResource> localizer, string action, bool leaderOnly, Func<Dossier, string, DateTime, RuleBroken?> end, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
         errors.Required("reason", request.Reason, 2000);
@@ -42,7 +42,11 @@ internal static class EndDossier
         }
 
         var before = dossier.State;
-        end(dossier, request.Reason!.Trim(), steps.Now);
+        if (end(dossier, request.Reason!.Trim(), steps.Now) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         notices.Ended(dossier);
         var who = asLeader ? steps.Actor.ActingOn(dossier.HandlingUnitPath, StaffRole.Leader) : steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
         return TypedResults.Ok(await steps.SaveAsync(dossier, [], who, action, new { State = before.ToString() },

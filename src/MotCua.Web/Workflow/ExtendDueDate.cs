@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
 
@@ -13,7 +14,7 @@ internal static class ExtendDueDate
 {
     public sealed record Request(int? Version, DateTimeOffset? NewDueAt, string? Reason);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, WorkflowNotices notices,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
@@ -28,7 +29,12 @@ internal static class ExtendDueDate
         steps.RequireLeader(dossier);
         var calendar = await steps.CalendarAsync(dossier, cancellationToken);
         var before = dossier.DueAt;
-        dossier.Extend(request.NewDueAt!.Value.UtcDateTime, request.Reason!.Trim(), steps.Now, ProcessingClock.LastApologyDate(calendar, dossier.DueAt!.Value));
+        if (dossier.Extend(request.NewDueAt!.Value.UtcDateTime, request.Reason!.Trim(), steps.Now, ProcessingClock.LastApologyDate(calendar, dossier.DueAt!.Value))
+            is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         notices.Extended(dossier);
         return TypedResults.Ok(await steps.SaveAsync(dossier, await steps.StepsAsync(dossier, cancellationToken),
             steps.Actor.ActingOn(dossier.HandlingUnitPath, StaffRole.Leader), "dossier.extended",

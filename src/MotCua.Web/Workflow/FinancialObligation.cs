@@ -22,7 +22,7 @@ internal static class FinancialObligation
 
     public sealed record Confirmation(int? Version, string? Receipt);
 
-    public static async Task<Ok<WorkflowResponse>> Request(string code, PaymentRequest request, DossierSteps steps, WorkflowOptions options,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Request(string code, PaymentRequest request, DossierSteps steps, WorkflowOptions options,
         WorkflowNotices notices, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
@@ -38,14 +38,18 @@ internal static class FinancialObligation
         var current = steps.Current(dossier, process);
         steps.RequireHolder(dossier, current);
         var stopsClock = options.PaymentStopsClock(dossier.ProcedureCode);
-        dossier.RequestPayment(request.Amount!.Value, request.Purpose!.Trim(), steps.Now, stopsClock);
+        if (dossier.RequestPayment(request.Amount!.Value, request.Purpose!.Trim(), steps.Now, stopsClock) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         notices.PaymentRequested(dossier);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, steps.Actor.ActingOn(current.OfficePath, current.Role), "dossier.payment-requested",
             null, new { dossier.PaymentAmount, dossier.PaymentFor, ClockStopped = dossier.OpenSuspension is not null, Step = current.Order },
             cancellationToken));
     }
 
-    public static async Task<Ok<WorkflowResponse>> Confirm(string code, Confirmation request, DossierSteps steps, WorkflowNotices notices,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Confirm(string code, Confirmation request, DossierSteps steps, WorkflowNotices notices,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
@@ -68,7 +72,11 @@ internal static class FinancialObligation
         var now = steps.Now;
         var before = dossier.DueAt;
         var shift = await ResumeAsync(dossier, steps, now, cancellationToken);
-        dossier.ConfirmPayment(request.Receipt!.Trim(), now, shift);
+        if (dossier.ConfirmPayment(request.Receipt!.Trim(), now, shift) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         notices.PaymentConfirmed(dossier);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.payment-confirmed", new { DueAt = before },
             new { dossier.PaymentReceipt, dossier.PaymentAmount, dossier.DueAt, dossier.OriginalDueAt }, cancellationToken));

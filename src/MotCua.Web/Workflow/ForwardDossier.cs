@@ -13,7 +13,7 @@ internal static class ForwardDossier
 {
     public sealed record Request(int? Version, string? AssigneeUserName, string? Note);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
     {
         var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
         var process = await steps.StepsAsync(dossier, cancellationToken);
@@ -28,8 +28,12 @@ internal static class ForwardDossier
         var who = steps.Actor.ActingOn(current.OfficePath, current.Role);
         var timeliness = DossierSteps.StepTimeliness(dossier, now);
         var kind = next is null ? HandoffKind.ToDesk : next.InterAgency ? HandoffKind.Transfer : HandoffKind.Forward;
-        dossier.HandOff(kind, next?.Order, next is null ? null : DossierSteps.StepDue(calendar, next, now),
-            assignee, now, who.Id, who.Name, timeliness, request.Note, next?.InterAgency == true ? next.OfficePath : null);
+        if (dossier.HandOff(kind, next?.Order, next is null ? null : DossierSteps.StepDue(calendar, next, now),
+            assignee, now, who.Id, who.Name, timeliness, request.Note, next?.InterAgency == true ? next.OfficePath : null) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, kind switch
         {
             HandoffKind.ToDesk => "dossier.processed",

@@ -14,19 +14,27 @@ internal static class ReceiveSupplement
 {
     public sealed record Request(int? Version);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, WorkflowNotices notices,
         CancellationToken cancellationToken)
     {
         var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
         steps.RequireDesk(dossier);
-        var open = dossier.OpenSuspension ?? throw Platform.Http.ProblemException.IllegalState(dossier.State);
+        if (dossier.OpenSuspension is not { } open)
+        {
+            return steps.Refused(RuleBroken.IllegalTransition(dossier.State));
+        }
+
         var time = await steps.ProcessingTimeAsync(dossier, cancellationToken);
         var calendar = await steps.CalendarAsync(dossier, cancellationToken);
         var now = steps.Now;
         var before = dossier.DueAt;
         var countStart = ProcessingClock.CountStart(calendar, dossier.ReceivedAt!.Value, dossier.Suspensions, time.Options);
         var due = ProcessingClock.DueAfterSupplement(calendar, open.Rule, countStart, open.From, dossier.DueAt!.Value, now, time.Time, time.Options);
-        dossier.ResumeAfterSupplement(now, due);
+        if (dossier.ResumeAfterSupplement(now, due) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         notices.SupplementReceived(dossier);
         return TypedResults.Ok(await steps.SaveAsync(dossier, await steps.StepsAsync(dossier, cancellationToken),
             steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer), "dossier.supplement-received",

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Workflow;
@@ -13,7 +14,7 @@ internal static class RequestSupplement
 {
     public sealed record Request(int? Version, string? Reason);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, WorkflowOptions options,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, WorkflowOptions options,
         WorkflowNotices notices, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
@@ -25,7 +26,11 @@ internal static class RequestSupplement
         steps.RequireHolder(dossier, current);
         var now = steps.Now;
         var rule = options.RuleFor(dossier.ProcedureCode);
-        dossier.RequestSupplement(request.Reason!.Trim(), now, rule);
+        if (dossier.RequestSupplement(request.Reason!.Trim(), now, rule) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         notices.SupplementRequested(dossier);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, steps.Actor.ActingOn(current.OfficePath, current.Role), "dossier.supplement-requested",
             null, new { dossier.Reason, Rule = rule.ToString(), Step = current.Order }, cancellationToken));

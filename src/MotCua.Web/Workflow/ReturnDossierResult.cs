@@ -14,7 +14,7 @@ internal static class ReturnDossierResult
 {
     public sealed record Request(int? Version, string? Method = null);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken)
     {
         ReturnMethod? asked = null;
@@ -32,7 +32,11 @@ internal static class ReturnDossierResult
         steps.RequireDesk(dossier);
         var now = steps.Now;
         var method = asked ?? dossier.AskedReturnMethod;
-        dossier.ReturnResult(now, method);
+        if (dossier.ReturnResult(now, method) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         var who = steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
         return TypedResults.Ok(await steps.SaveAsync(dossier, [], who, "dossier.returned", null,
             new { ReturnedAt = now, Method = method.ToString(), Timeliness = dossier.Timeliness?.ToString() }, cancellationToken));

@@ -10,7 +10,7 @@ internal static class SendBackDossier
 {
     public sealed record Request(int? Version, int? ToStep, string? Reason);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
@@ -33,8 +33,12 @@ internal static class SendBackDossier
 
         // Back to whoever held the earlier step last, so the remark reaches the officer who wrote the draft.
         var previousHolder = dossier.Handoffs.LastOrDefault(h => h.ToStep == target!.Order)?.ToUserId;
-        dossier.HandOff(HandoffKind.SendBack, target!.Order, DossierSteps.StepDue(calendar, target, now), previousHolder, now, who.Id, who.Name,
-            timeliness, request.Reason!.Trim());
+        if (dossier.HandOff(HandoffKind.SendBack, target!.Order, DossierSteps.StepDue(calendar, target, now), previousHolder, now, who.Id, who.Name,
+            timeliness, request.Reason!.Trim()) is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.sent-back", new { Step = current.Order },
             new { Step = target.Order, Reason = request.Reason.Trim() }, cancellationToken));
     }

@@ -10,7 +10,7 @@ internal static class StartProcessing
 {
     public sealed record Request(int? Version, string? Note);
 
-    public static async Task<Ok<WorkflowResponse>> Handle(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, CancellationToken cancellationToken)
     {
         var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
         steps.RequireDesk(dossier);
@@ -19,7 +19,12 @@ internal static class StartProcessing
         var calendar = await steps.CalendarAsync(dossier, cancellationToken);
         var now = steps.Now;
         var who = steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
-        dossier.HandOff(HandoffKind.Start, first.Order, DossierSteps.StepDue(calendar, first, now), null, now, who.Id, who.Name, null, request.Note);
+        if (dossier.HandOff(HandoffKind.Start, first.Order, DossierSteps.StepDue(calendar, first, now), null, now, who.Id, who.Name, null, request.Note)
+            is { } broken)
+        {
+            return steps.Refused(broken);
+        }
+
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.processing-started", null,
             new { Step = first.Order, first.Name, Office = UnitPath.Code(first.OfficePath) }, cancellationToken));
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -83,7 +84,8 @@ internal sealed partial class WorkspaceModel
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private async Task<IActionResult> RunAsync(Guid id, string action, Func<string, Task> act)
+    private async Task<IActionResult> RunAsync<TResult>(Guid id, string action, Func<string, Task<TResult>> act)
+        where TResult : INestedHttpResult
     {
         var code = await db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => d.Code).FirstOrDefaultAsync(Aborted);
         if (code is null)
@@ -93,8 +95,14 @@ internal sealed partial class WorkspaceModel
 
         try
         {
-            await act(code);
-            return Redirect($"/backoffice/ho-so/{id}?done={action}");
+            // The dossier's refusal comes back as the handler's 409 ProblemDetails, not as an exception.
+            if ((await act(code)).Result is not IValueHttpResult { Value: ProblemDetails refused })
+            {
+                return Redirect($"/backoffice/ho-so/{id}?done={action}");
+            }
+
+            Errors = OnlinePages.Errors(refused);
+            Response.StatusCode = refused.Status ?? StatusCodes.Status409Conflict;
         }
         catch (ProblemException problem) when (problem.Status != 404)
         {

@@ -26,6 +26,22 @@ public sealed class OperationsTests(MotCuaFactory app)
         paths.ShouldContain("/api/v1/auth/login");
     }
 
+    [Theory]
+    [InlineData("/api/v1/dossiers/{code}/start", "400 403 404 409")]
+    [InlineData("/api/v1/dossiers/{code}/payment-confirmed", "400 403 404 409")]
+    [InlineData("/api/v1/online-dossiers/{id}/refuse", "400 403 404 409")]
+    [InlineData("/api/v1/my-dossiers/{id}/resubmit", "400 404 409 413")]
+    public async Task Dossier_actions_document_the_problems_they_answer(string path, string statuses)
+    {
+        var json = JsonDocument.Parse(await app.Anonymous().GetStringAsync("/openapi/v1.json")).RootElement;
+        var responses = json.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses");
+        foreach (var status in statuses.Split(' '))
+        {
+            responses.TryGetProperty(status, out var response).ShouldBeTrue(status);
+            response.GetProperty("content").TryGetProperty("application/problem+json", out _).ShouldBeTrue(status);
+        }
+    }
+
     [Fact]
     public async Task Metrics_count_requests_and_database_calls_for_a_system_administrator()
     {

@@ -1,14 +1,13 @@
 using MotCua.Web.Dossiers;
-using MotCua.Web.Platform.Http;
 using Shouldly;
 using static MotCua.Tests.Workflow.ProcessingLifecycleTests;
 
 namespace MotCua.Tests.Workflow;
 
-/// <summary>Every processing action from every reachable state: allowed ones succeed, the others get 409 naming the state.</summary>
+/// <summary>Every processing action from every reachable state: allowed ones succeed, the others are refused naming the state.</summary>
 public sealed class IllegalTransitionTests
 {
-    private static readonly Dictionary<string, Action<Dossier>> Actions = new()
+    private static readonly Dictionary<string, Func<Dossier, RuleBroken?>> Actions = new()
     {
         ["start"] = d => d.StartProcessing(),
         ["supplement"] = d => d.RequestSupplement("Thiếu", Utc("06/01/2026 09:00"), SupplementRule.Restart),
@@ -31,13 +30,11 @@ public sealed class IllegalTransitionTests
         [DossierState.Received] = () => Received(),
         [DossierState.Processing] = () => With(Received(), d => d.StartProcessing()),
         [DossierState.AwaitingSupplement] = () => With(Received(), d => d.RequestSupplement("Thiếu", Utc("05/01/2026 10:00"), SupplementRule.Restart)),
-        [DossierState.AwaitingPayment] = () => With(Received(), d =>
-        {
-            d.StartProcessing();
-            d.RequestPayment(250_000, "Lệ phí", Utc("05/01/2026 10:00"), stopsClock: true);
-        }),
+        [DossierState.AwaitingPayment] = () => With(Received(), d => d.StartProcessing(),
+            d => d.RequestPayment(250_000, "Lệ phí", Utc("05/01/2026 10:00"), stopsClock: true)),
         [DossierState.Processed] = () => With(Received(), d => d.Decline("Không đủ điều kiện", Utc("05/01/2026 10:00"))),
-        [DossierState.Returned] = () => With(Received(), d => { d.Decline("Không", Utc("05/01/2026 10:00")); d.ReturnResult(Utc("05/01/2026 11:00"), ReturnMethod.Counter); }),
+        [DossierState.Returned] = () => With(Received(), d => d.Decline("Không", Utc("05/01/2026 10:00")),
+            d => d.ReturnResult(Utc("05/01/2026 11:00"), ReturnMethod.Counter)),
         [DossierState.Stopped] = () => With(Received(), d => d.Stop("Dừng", Utc("05/01/2026 10:00"))),
         [DossierState.Withdrawn] = () => With(Received(), d => d.Withdraw("Rút", Utc("05/01/2026 10:00"))),
     };
@@ -75,15 +72,15 @@ public sealed class IllegalTransitionTests
 
         if (allowed)
         {
-            Actions[action](dossier);
+            Actions[action](dossier).ShouldBeNull();
             dossier.Version.ShouldBe(version + 1);
         }
         else
         {
-            var problem = Should.Throw<ProblemException>(() => Actions[action](dossier));
-            problem.Status.ShouldBe(409);
-            problem.Code.ShouldBe("illegal-transition");
-            problem.TitleArguments.ShouldBe([state]);
+            var broken = Actions[action](dossier).ShouldNotBeNull();
+            broken.Code.ShouldBe("illegal-transition");
+            broken.TitleKey.ShouldBe("Problem.IllegalTransition");
+            broken.TitleArguments.ShouldBe([state]);
             dossier.State.ShouldBe(state);
             dossier.Version.ShouldBe(version);
         }
@@ -107,9 +104,13 @@ public sealed class IllegalTransitionTests
         TrackingSecret = "ABCDEFGH",
     };
 
-    private static Dossier With(Dossier dossier, Action<Dossier> act)
+    private static Dossier With(Dossier dossier, params Func<Dossier, RuleBroken?>[] changes)
     {
-        act(dossier);
+        foreach (var change in changes)
+        {
+            change(dossier).ShouldBeNull();
+        }
+
         return dossier;
     }
 }

@@ -1,6 +1,5 @@
 using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
-using MotCua.Web.Platform.Http;
 using MotCua.Web.Workflow;
 using Shouldly;
 using static MotCua.Tests.Calendar.TestCalendar;
@@ -29,7 +28,7 @@ public sealed class ProcessingLifecycleTests
         };
         var receivedAt = Utc(at);
         dossier.Place(1, "/1/", 1, "/1/");
-        dossier.Receive("000.00.12.H50-260105-0001", receivedAt, Calendar.Due(VietnamTime.FromUtc(receivedAt), FiveDays, DueOptions.None).UtcDateTime);
+        dossier.Receive("000.00.12.H50-260105-0001", receivedAt, Calendar.Due(VietnamTime.FromUtc(receivedAt), FiveDays, DueOptions.None).UtcDateTime).ShouldBeNull();
         return dossier;
     }
 
@@ -39,7 +38,7 @@ public sealed class ProcessingLifecycleTests
     private static Dossier Processing()
     {
         var dossier = Received();
-        dossier.StartProcessing();
+        dossier.StartProcessing().ShouldBeNull();
         return dossier;
     }
 
@@ -60,8 +59,8 @@ public sealed class ProcessingLifecycleTests
         var dossier = Processing();
         dossier.Timeliness.ShouldBeNull();
 
-        dossier.Finish(Utc(finishedAt));
-        dossier.ReturnResult(Utc(finishedAt).AddHours(1), ReturnMethod.Counter);
+        dossier.Finish(Utc(finishedAt)).ShouldBeNull();
+        dossier.ReturnResult(Utc(finishedAt).AddHours(1), ReturnMethod.Counter).ShouldBeNull();
 
         dossier.State.ShouldBe(DossierState.Returned);
         dossier.State.NationalCode().ShouldBe(10);
@@ -77,8 +76,8 @@ public sealed class ProcessingLifecycleTests
         var lastDay = ProcessingClock.LastApologyDate(Calendar, dossier.DueAt!.Value);
         lastDay.ShouldBe(Date("09/01/2026"));
 
-        dossier.Extend(Utc("16/01/2026 09:00"), "Chờ xác minh", Utc("09/01/2026 16:00"), lastDay);
-        dossier.Finish(Utc("15/01/2026 10:00"));
+        dossier.Extend(Utc("16/01/2026 09:00"), "Chờ xác minh", Utc("09/01/2026 16:00"), lastDay).ShouldBeNull();
+        dossier.Finish(Utc("15/01/2026 10:00")).ShouldBeNull();
 
         dossier.DueAt.ShouldBe(Utc("16/01/2026 09:00"));
         dossier.OriginalDueAt.ShouldBe(Utc("12/01/2026 09:00"));
@@ -101,9 +100,8 @@ public sealed class ProcessingLifecycleTests
     public void Apology_later_than_one_working_day_before_the_due_date_is_refused(string issuedAt)
     {
         var dossier = Processing();
-        var problem = Should.Throw<ProblemException>(() =>
-            dossier.Extend(Utc("16/01/2026 09:00"), "Chờ xác minh", Utc(issuedAt), ProcessingClock.LastApologyDate(Calendar, dossier.DueAt!.Value)));
-        problem.Code.ShouldBe("extension-too-late");
+        dossier.Extend(Utc("16/01/2026 09:00"), "Chờ xác minh", Utc(issuedAt), ProcessingClock.LastApologyDate(Calendar, dossier.DueAt!.Value))
+            .ShouldNotBeNull().Code.ShouldBe("extension-too-late");
         dossier.DueAt.ShouldBe(Utc("12/01/2026 09:00"));
     }
 
@@ -112,11 +110,11 @@ public sealed class ProcessingLifecycleTests
     {
         var dossier = Processing();
         var lastDay = ProcessingClock.LastApologyDate(Calendar, dossier.DueAt!.Value);
-        dossier.Extend(Utc("16/01/2026 09:00"), "Chờ xác minh", Utc("07/01/2026 09:00"), lastDay);
+        dossier.Extend(Utc("16/01/2026 09:00"), "Chờ xác minh", Utc("07/01/2026 09:00"), lastDay).ShouldBeNull();
 
-        Should.Throw<ProblemException>(() => dossier.Extend(Utc("20/01/2026 09:00"), "Lần nữa", Utc("08/01/2026 09:00"), lastDay))
+        dossier.Extend(Utc("20/01/2026 09:00"), "Lần nữa", Utc("08/01/2026 09:00"), lastDay).ShouldNotBeNull()
             .Code.ShouldBe("already-extended");
-        Should.Throw<ProblemException>(() => dossier.RequestSupplement("Thiếu giấy tờ", Utc("08/01/2026 09:00"), SupplementRule.Restart))
+        dossier.RequestSupplement("Thiếu giấy tờ", Utc("08/01/2026 09:00"), SupplementRule.Restart).ShouldNotBeNull()
             .Code.ShouldBe("already-extended");
         dossier.DueAt.ShouldBe(Utc("16/01/2026 09:00"));
     }
@@ -125,7 +123,7 @@ public sealed class ProcessingLifecycleTests
     public void The_new_appointment_must_be_later_than_the_current_one()
     {
         var dossier = Processing();
-        Should.Throw<ProblemException>(() => dossier.Extend(Utc("12/01/2026 08:00"), "Sớm hơn", Utc("07/01/2026 09:00"), Date("09/01/2026")))
+        dossier.Extend(Utc("12/01/2026 08:00"), "Sớm hơn", Utc("07/01/2026 09:00"), Date("09/01/2026")).ShouldNotBeNull()
             .Code.ShouldBe("bad-time");
     }
 
@@ -133,13 +131,13 @@ public sealed class ProcessingLifecycleTests
     public void Supplement_with_restart_counts_the_full_time_again_from_its_arrival()
     {
         var dossier = Processing();
-        dossier.RequestSupplement("Thiếu bản sao giấy chứng sinh", Utc("07/01/2026 10:00"), SupplementRule.Restart);
+        dossier.RequestSupplement("Thiếu bản sao giấy chứng sinh", Utc("07/01/2026 10:00"), SupplementRule.Restart).ShouldBeNull();
         dossier.State.ShouldBe(DossierState.AwaitingSupplement);
         dossier.State.NationalCode().ShouldBe(5);
 
         var open = dossier.OpenSuspension!;
         var due = ProcessingClock.DueAfterSupplement(Calendar, open.Rule, CountStart(dossier), open.From, dossier.DueAt!.Value, Utc("14/01/2026 14:00"), FiveDays, DueOptions.None);
-        dossier.ResumeAfterSupplement(Utc("14/01/2026 14:00"), due);
+        dossier.ResumeAfterSupplement(Utc("14/01/2026 14:00"), due).ShouldBeNull();
 
         // Five working days from Wed 14/01 14:00: Wed 21/01 14:00.
         dossier.DueAt.ShouldBe(Utc("21/01/2026 14:00"));
@@ -147,7 +145,7 @@ public sealed class ProcessingLifecycleTests
         dossier.State.ShouldBe(DossierState.Processing);
         dossier.Suspensions.Single().To.ShouldBe(Utc("14/01/2026 14:00"));
 
-        dossier.Finish(Utc("21/01/2026 11:00"));
+        dossier.Finish(Utc("21/01/2026 11:00")).ShouldBeNull();
         dossier.Timeliness.ShouldBe(Timeliness.OnTime);
     }
 
@@ -155,15 +153,15 @@ public sealed class ProcessingLifecycleTests
     public void Supplement_with_pause_counts_on_the_time_left()
     {
         var dossier = Processing();
-        dossier.RequestSupplement("Thiếu bản sao giấy chứng sinh", Utc("07/01/2026 10:00"), SupplementRule.Pause);
+        dossier.RequestSupplement("Thiếu bản sao giấy chứng sinh", Utc("07/01/2026 10:00"), SupplementRule.Pause).ShouldBeNull();
 
         var open = dossier.OpenSuspension!;
         var due = ProcessingClock.DueAfterSupplement(Calendar, open.Rule, CountStart(dossier), open.From, dossier.DueAt!.Value, Utc("14/01/2026 14:00"), FiveDays, DueOptions.None);
-        dossier.ResumeAfterSupplement(Utc("14/01/2026 14:00"), due);
+        dossier.ResumeAfterSupplement(Utc("14/01/2026 14:00"), due).ShouldBeNull();
 
         // 17 h used by Wed 07/01 10:00, 23 h left from Wed 14/01 14:00: Mon 19/01 11:00.
         dossier.DueAt.ShouldBe(Utc("19/01/2026 11:00"));
-        dossier.Finish(Utc("20/01/2026 09:00"));
+        dossier.Finish(Utc("20/01/2026 09:00")).ShouldBeNull();
         dossier.Timeliness.ShouldBe(Timeliness.Late);
     }
 
@@ -171,7 +169,7 @@ public sealed class ProcessingLifecycleTests
     public void A_late_dossier_cannot_stop_its_clock_for_a_supplement()
     {
         var dossier = Processing();
-        Should.Throw<ProblemException>(() => dossier.RequestSupplement("Thiếu", Utc("12/01/2026 10:00"), SupplementRule.Restart))
+        dossier.RequestSupplement("Thiếu", Utc("12/01/2026 10:00"), SupplementRule.Restart).ShouldNotBeNull()
             .Code.ShouldBe("deadline-passed");
         dossier.State.ShouldBe(DossierState.Processing);
     }
@@ -180,14 +178,14 @@ public sealed class ProcessingLifecycleTests
     public void Refusal_during_processing_is_a_decision_returned_to_the_applicant()
     {
         var dossier = Processing();
-        dossier.RequestSupplement("Thiếu", Utc("07/01/2026 10:00"), SupplementRule.Restart);
-        dossier.Decline("Không đủ điều kiện đăng ký", Utc("08/01/2026 10:00"));
+        dossier.RequestSupplement("Thiếu", Utc("07/01/2026 10:00"), SupplementRule.Restart).ShouldBeNull();
+        dossier.Decline("Không đủ điều kiện đăng ký", Utc("08/01/2026 10:00")).ShouldBeNull();
 
         dossier.State.ShouldBe(DossierState.Processed);
         dossier.Outcome.ShouldBe(DossierOutcome.Refusal);
         dossier.Reason.ShouldBe("Không đủ điều kiện đăng ký");
         dossier.OpenSuspension.ShouldBeNull();
-        dossier.ReturnResult(Utc("08/01/2026 15:00"), ReturnMethod.Post);
+        dossier.ReturnResult(Utc("08/01/2026 15:00"), ReturnMethod.Post).ShouldBeNull();
         dossier.State.ShouldBe(DossierState.Returned);
     }
 
@@ -195,13 +193,13 @@ public sealed class ProcessingLifecycleTests
     public void Stop_and_withdrawal_close_an_undecided_dossier()
     {
         var stopped = Processing();
-        stopped.Stop("Công dân đề nghị dừng", Utc("06/01/2026 10:00"));
+        stopped.Stop("Công dân đề nghị dừng", Utc("06/01/2026 10:00")).ShouldBeNull();
         stopped.State.NationalCode().ShouldBe(8);
         stopped.ClosedAt.ShouldBe(Utc("06/01/2026 10:00"));
 
         var withdrawn = Received();
-        withdrawn.RequestSupplement("Thiếu", Utc("06/01/2026 10:00"), SupplementRule.Restart);
-        withdrawn.Withdraw("Công dân rút hồ sơ", Utc("07/01/2026 10:00"));
+        withdrawn.RequestSupplement("Thiếu", Utc("06/01/2026 10:00"), SupplementRule.Restart).ShouldBeNull();
+        withdrawn.Withdraw("Công dân rút hồ sơ", Utc("07/01/2026 10:00")).ShouldBeNull();
         withdrawn.State.NationalCode().ShouldBe(7);
         withdrawn.Suspensions.Single().To.ShouldBe(Utc("07/01/2026 10:00"));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -29,9 +30,17 @@ internal sealed class MyDossierModel(MotCuaDbContext db, CurrentActor actor, Res
     {
         try
         {
-            Dossier = await handler.ResubmitAsync(id, Request.Form.Files, HttpContext.RequestAborted);
-            Done = localizer["Mine.Resubmitted"];
-            return Page();
+            switch ((await handler.ResubmitAsync(id, Request.Form.Files, HttpContext.RequestAborted)).Result)
+            {
+                case Ok<GetOnlineDossier.Response> { Value: { } resubmitted }:
+                    Dossier = resubmitted;
+                    Done = localizer["Mine.Resubmitted"];
+                    return Page();
+                case IValueHttpResult { Value: ProblemDetails refused }:
+                    db.ChangeTracker.Clear();
+                    Errors = OnlinePages.Errors(refused, "files");
+                    break;
+            }
         }
         catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,30 +21,30 @@ internal sealed class CheckModel(MotCuaDbContext db, CurrentActor actor, CheckOn
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostReceiveAsync(Guid id) => ActAsync(id, async () =>
-    {
-        var result = await handler.ReceiveAsync(id, HttpContext.RequestAborted);
-        return localizer["Check.Received", result.Code!, OnlinePages.Time(result.DueAt)];
-    });
+    public Task<IActionResult> OnPostReceiveAsync(Guid id) => ActAsync(id, () => handler.ReceiveAsync(id, HttpContext.RequestAborted),
+        received => localizer["Check.Received", received.Code!, OnlinePages.Time(received.DueAt)]);
 
-    public Task<IActionResult> OnPostAskCompletionAsync(Guid id) => ActAsync(id, async () =>
-    {
-        await handler.AskToCompleteAsync(id, Reason, HttpContext.RequestAborted);
-        return localizer["Check.CompletionRequested"];
-    });
+    public Task<IActionResult> OnPostAskCompletionAsync(Guid id) =>
+        ActAsync(id, () => handler.AskToCompleteAsync(id, Reason, HttpContext.RequestAborted), _ => localizer["Check.CompletionRequested"]);
 
-    public Task<IActionResult> OnPostRefuseAsync(Guid id) => ActAsync(id, async () =>
-    {
-        await handler.RefuseAsync(id, Reason, HttpContext.RequestAborted);
-        return localizer["Check.Refused"];
-    });
+    public Task<IActionResult> OnPostRefuseAsync(Guid id) =>
+        ActAsync(id, () => handler.RefuseAsync(id, Reason, HttpContext.RequestAborted), _ => localizer["Check.Refused"]);
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> act)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Results<Ok<CheckOnline.Response>, RuleConflict>>> act,
+        Func<CheckOnline.Response, string> done)
     {
         try
         {
-            Done = await act();
-            Reason = null;
+            switch ((await act()).Result)
+            {
+                case Ok<CheckOnline.Response> { Value: { } checkedDossier }:
+                    Done = done(checkedDossier);
+                    Reason = null;
+                    break;
+                case IValueHttpResult { Value: ProblemDetails refused }:
+                    Errors = OnlinePages.Errors(refused);
+                    break;
+            }
         }
         catch (ProblemException problem) when (problem.Status == StatusCodes.Status404NotFound)
         {

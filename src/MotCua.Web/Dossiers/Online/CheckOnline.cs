@@ -23,25 +23,25 @@ internal static class CheckOnline
 
     public sealed record Response(Guid Id, string? Code, string State, int NationalState, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string? Reason);
 
-    public static async Task<Ok<Response>> Receive(Guid id, Handler handler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handler.ReceiveAsync(id, cancellationToken));
+    public static Task<Results<Ok<Response>, RuleConflict>> Receive(Guid id, Handler handler, CancellationToken cancellationToken) =>
+        handler.ReceiveAsync(id, cancellationToken);
 
-    public static async Task<Ok<Response>> AskCompletion(Guid id, ReasonRequest request, Handler handler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handler.AskToCompleteAsync(id, request.Reason, cancellationToken));
+    public static Task<Results<Ok<Response>, RuleConflict>> AskCompletion(Guid id, ReasonRequest request, Handler handler, CancellationToken cancellationToken) =>
+        handler.AskToCompleteAsync(id, request.Reason, cancellationToken);
 
-    public static async Task<Ok<Response>> Refuse(Guid id, ReasonRequest request, Handler handler, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await handler.RefuseAsync(id, request.Reason, cancellationToken));
+    public static Task<Results<Ok<Response>, RuleConflict>> Refuse(Guid id, ReasonRequest request, Handler handler, CancellationToken cancellationToken) =>
+        handler.RefuseAsync(id, request.Reason, cancellationToken);
 
     internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, IWorkingCalendar calendars, DossierCodes codes, DossierCommit commit,
-        DossierNotices notices, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+        DossierNotices notices, TimeProvider clock, IStringLocalizer<SharedResource> localizer, RuleProblems problems)
     {
-        public async Task<Response> ReceiveAsync(Guid id, CancellationToken cancellationToken)
+        public async Task<Results<Ok<Response>, RuleConflict>> ReceiveAsync(Guid id, CancellationToken cancellationToken)
         {
             var dossier = await DeskDossierAsync(id, cancellationToken);
             if (dossier.State != DossierState.Submitted)
             {
-                // Sent back for completion: the desk waits for the citizen's resubmission.
-                throw ProblemException.IllegalState(dossier.State);
+                // Sent back for completion: the desk waits for the citizen's resubmission. Refused before a code is taken.
+                return problems.Conflict(RuleBroken.IllegalTransition(dossier.State));
             }
 
             var times = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == dossier.ProcedureVersionId)
@@ -55,7 +55,7 @@ internal static class CheckOnline
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             db.Database.AutoSavepointsEnabled = false;
             var code = await codes.NextAsync(UnitPath.Code(dossier.ReceivingUnitPath), DossierTime.VietnamDate(now), cancellationToken);
-            dossier.Receive(code, now, due);
+            dossier.Receive(code, now, due).ThrowIfBroken();
             notices.Received(dossier);
             await commit.SaveAsync(dossier, new DossierEvent(Desk(dossier), "dossier.received", new { State = nameof(DossierState.Submitted) }, new
             {
@@ -68,31 +68,39 @@ internal static class CheckOnline
                 HandlingUnit = UnitPath.Code(dossier.HandlingUnitPath),
             }), cancellationToken);
             await codes.CommitAsync(transaction, cancellationToken);
-            return ToResponse(dossier);
+            return TypedResults.Ok(ToResponse(dossier));
         }
 
-        public async Task<Response> AskToCompleteAsync(Guid id, string? reason, CancellationToken cancellationToken)
+        public async Task<Results<Ok<Response>, RuleConflict>> AskToCompleteAsync(Guid id, string? reason, CancellationToken cancellationToken)
         {
             var text = RequireReason(reason);
             var dossier = await DeskDossierAsync(id, cancellationToken);
             var before = dossier.State.ToString();
-            dossier.AskToComplete(text, clock.GetUtcNow().UtcDateTime);
+            if (dossier.AskToComplete(text, clock.GetUtcNow().UtcDateTime) is { } broken)
+            {
+                return problems.Conflict(broken);
+            }
+
             notices.CompletionRequested(dossier);
             await commit.SaveAsync(dossier, new DossierEvent(Desk(dossier), "dossier.completion-requested", new { State = before },
                 new { State = dossier.State.ToString(), Reason = text }), cancellationToken);
-            return ToResponse(dossier);
+            return TypedResults.Ok(ToResponse(dossier));
         }
 
-        public async Task<Response> RefuseAsync(Guid id, string? reason, CancellationToken cancellationToken)
+        public async Task<Results<Ok<Response>, RuleConflict>> RefuseAsync(Guid id, string? reason, CancellationToken cancellationToken)
         {
             var text = RequireReason(reason);
             var dossier = await DeskDossierAsync(id, cancellationToken);
             var before = dossier.State.ToString();
-            dossier.Refuse(text, clock.GetUtcNow().UtcDateTime);
+            if (dossier.Refuse(text, clock.GetUtcNow().UtcDateTime) is { } broken)
+            {
+                return problems.Conflict(broken);
+            }
+
             notices.Refused(dossier);
             await commit.SaveAsync(dossier, new DossierEvent(Desk(dossier), "dossier.refused", new { State = before },
                 new { State = dossier.State.ToString(), Reason = text }), cancellationToken);
-            return ToResponse(dossier);
+            return TypedResults.Ok(ToResponse(dossier));
         }
 
         /// <summary>An online dossier of a desk the officer covers: 404 outside the officer's units, 403 without the desk role there.</summary>

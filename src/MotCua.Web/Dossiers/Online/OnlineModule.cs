@@ -23,12 +23,17 @@ internal static class OnlineModule
                 + "Hồ sơ chờ Bộ phận Một cửa kiểm tra (trạng thái 1), chưa có mã hồ sơ.");
         online.MapGet("/", ListOnlineQueue.Handle).RequireAuthorization(Policies.Staff).WithName("ListOnlineQueue")
             .WithSummary("Hồ sơ trực tuyến chờ tiếp nhận tại các bộ phận một cửa của cán bộ");
-        online.MapGet("/{id:guid}", GetOnlineDossier.ForStaff).RequireAuthorization(Policies.Staff).WithName("GetOnlineDossier");
-        online.MapPost("/{id:guid}/receive", CheckOnline.Receive).RequireAuthorization(Policies.Staff).WithName("ReceiveOnline")
+        online.MapGet("/{id:guid}", GetOnlineDossier.ForStaff).RequireAuthorization(Policies.Staff).WithName("GetOnlineDossier")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // The desk's check: 404 outside the officer's units, 403 without the desk role there; the dossier's refusals are 409.
+        var check = online.MapGroup("/{id:guid}").RequireAuthorization(Policies.Staff)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden);
+        check.MapPost("/receive", CheckOnline.Receive).WithName("ReceiveOnline")
             .WithSummary("Tiếp nhận hồ sơ trực tuyến: cấp mã hồ sơ, tính ngày hẹn trả từ thời điểm này");
-        online.MapPost("/{id:guid}/ask-completion", CheckOnline.AskCompletion).RequireAuthorization(Policies.Staff).WithName("AskCompletionOnline")
+        check.MapPost("/ask-completion", CheckOnline.AskCompletion).WithName("AskCompletionOnline").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Yêu cầu bổ sung, hoàn thiện hồ sơ trực tuyến (kèm lý do)");
-        online.MapPost("/{id:guid}/refuse", CheckOnline.Refuse).RequireAuthorization(Policies.Staff).WithName("RefuseOnline")
+        check.MapPost("/refuse", CheckOnline.Refuse).WithName("RefuseOnline").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Từ chối tiếp nhận hồ sơ trực tuyến (kèm lý do)");
 
         var mine = app.MapGroup("/api/v1/my-dossiers").WithTags("Online dossiers");
@@ -37,6 +42,7 @@ internal static class OnlineModule
         mine.MapPost("/{id:guid}/resubmit", ResubmitOnline.Handle).RequireAuthorization(Policies.Citizen).DisableAntiforgery().WithName("ResubmitOnline")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(OnlineUploads.MaxRequestBytes))
             .Accepts<object>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Bổ sung tệp và nộp lại hồ sơ được yêu cầu hoàn thiện");
 
         // Staff of the dossier's units or the citizen who submitted it; the handler checks which.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Platform.Http;
 
@@ -9,6 +10,10 @@ internal static class OnlinePages
 {
     public static IDictionary<string, string[]> Errors(IStringLocalizer localizer, ProblemException problem, string field = "—") =>
         problem.Errors ?? new Dictionary<string, string[]> { [field] = [Describe(localizer, problem)] };
+
+    /// <summary>The refusal a use case answered with, told in its title.</summary>
+    public static IDictionary<string, string[]> Errors(ProblemDetails refused, string field = "—") =>
+        new Dictionary<string, string[]> { [field] = [refused.Title ?? ""] };
 
     /// <summary>The problem's title as the API would give it (an enum argument shown by its localised name).</summary>
     public static string Describe(IStringLocalizer localizer, ProblemException problem) =>

@@ -13,21 +13,23 @@ namespace MotCua.Web.Dossiers.Online;
 /// </summary>
 internal static class ResubmitOnline
 {
-    public static async Task<Ok<GetOnlineDossier.Response>> Handle(Guid id, HttpRequest http, Handler handler, FileStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<GetOnlineDossier.Response>, RuleConflict>> Handle(Guid id, HttpRequest http, Handler handler, FileStore store,
+        CancellationToken cancellationToken)
     {
         var (_, files) = await OnlineUploads.ReadAsync<object>(http, store, cancellationToken);
-        return TypedResults.Ok(await handler.ResubmitAsync(id, files, cancellationToken));
+        return await handler.ResubmitAsync(id, files, cancellationToken);
     }
 
     internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, FileStore store, DossierCommit commit, DossierNotices notices,
-        IStringLocalizer<SharedResource> localizer)
+        IStringLocalizer<SharedResource> localizer, RuleProblems problems)
     {
-        public async Task<GetOnlineDossier.Response> ResubmitAsync(Guid id, IFormFileCollection uploads, CancellationToken cancellationToken)
+        public async Task<Results<Ok<GetOnlineDossier.Response>, RuleConflict>> ResubmitAsync(Guid id, IFormFileCollection uploads, CancellationToken cancellationToken)
         {
             var dossier = await GetOnlineDossier.OwnDossierAsync(db, actor, id, tracked: true, cancellationToken);
             if (dossier.State != DossierState.AwaitingCompletion)
             {
-                throw ProblemException.IllegalState(dossier.State);
+                // Refused before the uploads are stored.
+                return problems.Conflict(RuleBroken.IllegalTransition(dossier.State));
             }
 
             if (uploads.Count == 0)
@@ -46,7 +48,7 @@ internal static class ResubmitOnline
                     db.Entry(file).State = EntityState.Added;
                 }
 
-                dossier.Resubmit();
+                dossier.Resubmit().ThrowIfBroken();
                 notices.Submitted(dossier);
                 await commit.SaveAsync(dossier, new DossierEvent(actor.Self, "dossier.resubmitted", new { State = nameof(DossierState.AwaitingCompletion) },
                     new { State = dossier.State.ToString(), Files = files.Select(f => new { f.Id, f.FileName, f.Sha256, f.Component }) }), cancellationToken);
@@ -57,7 +59,7 @@ internal static class ResubmitOnline
                 throw;
             }
 
-            return await GetOnlineDossier.DescribeAsync(db, dossier, localizer, cancellationToken);
+            return TypedResults.Ok(await GetOnlineDossier.DescribeAsync(db, dossier, localizer, cancellationToken));
         }
     }
 }

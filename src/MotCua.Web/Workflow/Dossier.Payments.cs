@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
 
@@ -27,12 +26,11 @@ internal sealed partial class Dossier
     /// The holder of the current step asks the applicant to fulfil a financial obligation. When the procedure excludes
     /// that wait from its processing time (<paramref name="stopsClock"/>), the clock stops as for a supplement.
     /// </summary>
-    public void RequestPayment(long amount, string purpose, DateTime at, bool stopsClock)
+    public RuleBroken? RequestPayment(long amount, string purpose, DateTime at, bool stopsClock)
     {
-        Require(DossierState.Processing);
-        if (TransferPending)
+        if ((Require(DossierState.Processing) ?? NoPendingTransfer()) is { } broken)
         {
-            throw ProblemException.Conflict("transfer-pending", "Workflow.TransferPending");
+            return broken;
         }
 
         // As for a supplement, a stop cannot cure lateness that has already occurred: past the due date the clock runs on.
@@ -48,21 +46,26 @@ internal sealed partial class Dossier
         PaymentReceipt = null;
         State = DossierState.AwaitingPayment;
         Version++;
+        return null;
     }
 
     /// <summary>
     /// The payment is confirmed at <paramref name="at"/>. If the clock was stopped, <paramref name="shift"/> gives each
     /// due moment once the time left when it stopped counts on from now (the legal due and the apology's date alike).
     /// </summary>
-    public void ConfirmPayment(string receipt, DateTime at, Func<DateTime, DateTime> shift)
+    public RuleBroken? ConfirmPayment(string receipt, DateTime at, Func<DateTime, DateTime> shift)
     {
         ArgumentNullException.ThrowIfNull(shift);
-        Require(DossierState.AwaitingPayment);
+        if (Require(DossierState.AwaitingPayment) is { } broken)
+        {
+            return broken;
+        }
+
         if (OpenSuspension is { } open)
         {
             if (at < open.From)
             {
-                throw ProblemException.Conflict("bad-time", "Workflow.BadTime");
+                return new RuleBroken("bad-time", "Workflow.BadTime");
             }
 
             open.To = at;
@@ -74,6 +77,7 @@ internal sealed partial class Dossier
         PaymentReceipt = receipt;
         State = DossierState.Processing;
         Version++;
+        return null;
     }
 }
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Web.Calendar;
-using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
 
@@ -77,35 +76,31 @@ internal sealed partial class Dossier
     public bool TransferPending => TransferUnitPath is not null && !TransferAccepted;
 
     /// <summary>Moves the dossier to <paramref name="toStep"/> (null: back to the desk) and records the hand-off.</summary>
-    public void HandOff(HandoffKind kind, int? toStep, DateTime? toStepDueAt, Guid? assignee, DateTime at, Guid? byUserId, string byName,
+    public RuleBroken? HandOff(HandoffKind kind, int? toStep, DateTime? toStepDueAt, Guid? assignee, DateTime at, Guid? byUserId, string byName,
         Timeliness? timeliness, string? note, string? transferTo = null)
     {
-        switch (kind)
+        var broken = kind switch
         {
-            case HandoffKind.Start:
-                Require(DossierState.Received);
-                State = DossierState.Processing;
-                break;
-            case HandoffKind.Forward or HandoffKind.SendBack or HandoffKind.Transfer:
-                Require(DossierState.Processing);
-                RequireNoPendingTransfer();
-                break;
-            case HandoffKind.TransferAccepted or HandoffKind.TransferRejected:
-                Require(DossierState.Processing);
-                if (!TransferPending)
-                {
-                    throw ProblemException.Conflict("no-transfer", "Workflow.NoTransfer");
-                }
+            HandoffKind.Start => Require(DossierState.Received),
+            HandoffKind.Forward or HandoffKind.SendBack or HandoffKind.Transfer => Require(DossierState.Processing) ?? NoPendingTransfer(),
+            HandoffKind.TransferAccepted or HandoffKind.TransferRejected =>
+                Require(DossierState.Processing) ?? (TransferPending ? null : new RuleBroken("no-transfer", "Workflow.NoTransfer")),
+            HandoffKind.ToDesk => Require(DossierState.Processing) ?? NoPendingTransfer() ?? RequireResultFile(),
+        };
+        if (broken is not null)
+        {
+            return broken;
+        }
 
-                break;
-            case HandoffKind.ToDesk:
-                Require(DossierState.Processing);
-                RequireNoPendingTransfer();
-                RequireResultFile();
-                Outcome = DossierOutcome.Result;
-                FinishedAt = at;
-                State = DossierState.Processed;
-                break;
+        if (kind == HandoffKind.Start)
+        {
+            State = DossierState.Processing;
+        }
+        else if (kind == HandoffKind.ToDesk)
+        {
+            Outcome = DossierOutcome.Result;
+            FinishedAt = at;
+            State = DossierState.Processed;
         }
 
         Handoffs.Add(new DossierHandoff
@@ -137,27 +132,22 @@ internal sealed partial class Dossier
         StepStartedAt = toStep is null ? null : at;
         StepDueAt = toStep is null ? null : toStepDueAt;
         Version++;
+        return null;
     }
 
-    private void RequireNoPendingTransfer()
-    {
-        if (TransferPending)
-        {
-            throw ProblemException.Conflict("transfer-pending", "Workflow.TransferPending");
-        }
-    }
+    private RuleBroken? NoPendingTransfer() => TransferPending ? new RuleBroken("transfer-pending", "Workflow.TransferPending") : null;
 
     /// <summary>Assigns (or reassigns) the current step to an officer of its office.</summary>
-    public void Assign(Guid assignee)
+    public RuleBroken? Assign(Guid assignee)
     {
-        Require(DossierState.Processing);
-        if (CurrentStep is null)
+        if (State != DossierState.Processing || CurrentStep is null)
         {
-            throw ProblemException.IllegalState(State);
+            return RuleBroken.IllegalTransition(State);
         }
 
         AssigneeId = assignee;
         Version++;
+        return null;
     }
 }
 
