@@ -51,12 +51,13 @@ internal static class CleanInput
     public static IApplicationBuilder UseCleanInput(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var request = context.Request;
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        // Made only for a request that has an error: every request passes here.
+        Dictionary<string, string[]>? errors = null;
         void Check(string field, string? value)
         {
             if (value is not null && HasControlCharacter(value))
             {
-                errors[field] = [Message(context)];
+                (errors ??= new(StringComparer.Ordinal))[field] = [Message(context)];
             }
         }
 
@@ -110,7 +111,7 @@ internal static class CleanInput
             }
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             throw ProblemException.Invalid(errors);
         }
