@@ -16,7 +16,10 @@ internal sealed class MetricsCollector : IDisposable
         [MotCuaMeter.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting"];
 
     private readonly MeterListener _listener = new();
-    private readonly ConcurrentDictionary<string, Series> _series = new(StringComparer.Ordinal);
+
+    // Keyed by the instrument's name (several hosts in one process publish instruments of the same name) and the values of the low-cardinality tags, so that a measurement (several per request) builds
+    // no string: the series' name and labels are made once, when the series is first seen.
+    private readonly ConcurrentDictionary<(string Name, object? Route, object? Method, object? Status, object? Error), Series> _series = new();
 
     public MetricsCollector()
     {
@@ -35,23 +38,46 @@ internal sealed class MetricsCollector : IDisposable
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var name = Sanitize(instrument.Name);
-        var labels = new StringBuilder();
+        // Only low-cardinality tags: routes and status codes, never paths with identifiers.
+        object? route = null, method = null, status = null, error = null;
         foreach (var tag in tags)
         {
-            // Only low-cardinality tags: routes and status codes, never paths with identifiers.
-            if (tag.Key is "http.route" or "http.request.method" or "http.response.status_code" or "error.type")
+            switch (tag.Key)
+            {
+                case "http.route":
+                    route = tag.Value;
+                    break;
+                case "http.request.method":
+                    method = tag.Value;
+                    break;
+                case "http.response.status_code":
+                    status = tag.Value;
+                    break;
+                case "error.type":
+                    error = tag.Value;
+                    break;
+            }
+        }
+
+        _series.GetOrAdd((instrument.Name, route, method, status, error), static (key, histogram) => NewSeries(key, histogram),
+            instrument is Histogram<double> or Histogram<long> or Histogram<int>).Add(value);
+    }
+
+    private static Series NewSeries((string Name, object? Route, object? Method, object? Status, object? Error) key, bool isHistogram)
+    {
+        var labels = new StringBuilder();
+        foreach (var (name, value) in new[] { ("http.route", key.Route), ("http.request.method", key.Method), ("http.response.status_code", key.Status), ("error.type", key.Error) })
+        {
+            if (value is not null)
             {
                 labels.Append(labels.Length == 0 ? "" : ",")
-                    .Append(Sanitize(tag.Key)).Append("=\"")
-                    .Append(Convert.ToString(tag.Value, CultureInfo.InvariantCulture)?.Replace("\"", "'", StringComparison.Ordinal))
+                    .Append(Sanitize(name)).Append("=\"")
+                    .Append(Convert.ToString(value, CultureInfo.InvariantCulture)?.Replace("\"", "'", StringComparison.Ordinal))
                     .Append('"');
             }
         }
 
-        var key = name + "{" + labels + "}";
-        var series = _series.GetOrAdd(key, _ => new Series(name, labels.ToString(), instrument is Histogram<double> or Histogram<long> or Histogram<int>));
-        series.Add(value);
+        return new Series(Sanitize(key.Name), labels.ToString(), isHistogram);
     }
 
     public string Render()
