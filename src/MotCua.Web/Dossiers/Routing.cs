@@ -68,7 +68,20 @@ internal static class Routing
     public static async Task<UnitRef?> UnitAsync(MotCuaDbContext db, string code, CancellationToken cancellationToken) =>
         await db.Units.AsNoTracking().Where(u => u.Code == code).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Path)).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Dossiers the caller's units received or handle.</summary>
-    public static IQueryable<Dossier> Visible(IQueryable<Dossier> dossiers, CurrentActor actor) =>
-        UnitScope.WithinAny(dossiers, actor.VisiblePaths, d => d.HandlingUnitPath, d => d.ReceivingUnitPath);
+    /// <summary>
+    /// Dossiers the caller may see: those the caller's units (or their offices' parents) received or handle, those a transfer
+    /// waits on them to take, and those assigned to the caller, whichever office of the unit the caller sits in.
+    /// </summary>
+    public static IQueryable<Dossier> Visible(IQueryable<Dossier> dossiers, CurrentActor actor)
+    {
+        var me = actor.UserId;
+        return UnitScope.WithinAnyOr(dossiers, actor.VisiblePaths, d => me != null && d.AssigneeId == me,
+            d => d.HandlingUnitPath, d => d.ReceivingUnitPath, d => d.TransferUnitPath!);
+    }
+
+    /// <summary>The same rule as <see cref="Visible(IQueryable{Dossier}, CurrentActor)"/>, for a dossier already loaded.</summary>
+    public static bool Visible(Dossier dossier, CurrentActor actor) =>
+        actor.VisiblePaths is not { } paths || (actor.UserId is { } me && dossier.AssigneeId == me) || paths.Any(p =>
+            dossier.HandlingUnitPath.StartsWith(p, StringComparison.Ordinal) || dossier.ReceivingUnitPath.StartsWith(p, StringComparison.Ordinal)
+            || (dossier.TransferUnitPath?.StartsWith(p, StringComparison.Ordinal) ?? false));
 }

@@ -13,15 +13,22 @@ internal static class UnitScope
         WithinAny(query, paths, path);
 
     /// <summary>Rows where any of the given unit paths (e.g. the receiving or the handling unit) is visible.</summary>
-    public static IQueryable<T> WithinAny<T>(IQueryable<T> query, IReadOnlyList<string>? paths, params Expression<Func<T, string>>[] selectors)
+    public static IQueryable<T> WithinAny<T>(IQueryable<T> query, IReadOnlyList<string>? paths, params Expression<Func<T, string>>[] selectors) =>
+        WithinAnyOr(query, paths, null, selectors);
+
+    /// <summary>As <see cref="WithinAny"/>, and also the rows that <paramref name="alsoVisible"/> admits (e.g. assigned to the caller).</summary>
+    public static IQueryable<T> WithinAnyOr<T>(IQueryable<T> query, IReadOnlyList<string>? paths, Expression<Func<T, bool>>? alsoVisible,
+        params Expression<Func<T, string>>[] selectors)
     {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(selectors);
         if (paths is null)
         {
             return query;
         }
 
         var parameter = Expression.Parameter(typeof(T), "row");
-        Expression body = Expression.Constant(false);
+        Expression body = alsoVisible is null ? Expression.Constant(false) : new Rebind(alsoVisible.Parameters[0], parameter).Visit(alsoVisible.Body);
         foreach (var selector in selectors)
         {
             var member = new Rebind(selector.Parameters[0], parameter).Visit(selector.Body);

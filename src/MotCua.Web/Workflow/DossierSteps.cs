@@ -34,11 +34,8 @@ internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWork
 
     public async Task<Dossier> LoadAsync(string code, int? version, CancellationToken cancellationToken)
     {
-        // The agency a transfer waits on sees the dossier too, though it neither received nor handles it.
         var dossier = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == code, cancellationToken);
-        if (dossier is null || !(actor.VisiblePaths is not { } paths || paths.Any(p =>
-            dossier.HandlingUnitPath.StartsWith(p, StringComparison.Ordinal) || dossier.ReceivingUnitPath.StartsWith(p, StringComparison.Ordinal)
-            || (dossier.TransferUnitPath?.StartsWith(p, StringComparison.Ordinal) ?? false))))
+        if (dossier is null || !Routing.Visible(dossier, actor))
         {
             throw ProblemException.NotFound("Dossiers.NotFound");
         }

@@ -79,12 +79,8 @@ internal sealed partial class WorkspaceModel(MotCuaDbContext db, CurrentActor ac
     private async Task<bool> LoadAsync(Guid id)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var paths = actor.VisiblePaths;
         var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.Code != null, cancellationToken);
-
-        // As for the API: the agency a transfer waits on sees the dossier too.
-        if (dossier is null || !(paths is null || paths.Any(p => dossier.HandlingUnitPath.StartsWith(p, StringComparison.Ordinal)
-            || dossier.ReceivingUnitPath.StartsWith(p, StringComparison.Ordinal) || (dossier.TransferUnitPath?.StartsWith(p, StringComparison.Ordinal) ?? false))))
+        if (dossier is null || !Routing.Visible(dossier, actor))
         {
             return false;
         }
