@@ -126,6 +126,23 @@ public sealed class PortalSearchTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task Every_page_links_to_tracking_and_the_check_value_is_typed_in_plain_sight()
+    {
+        foreach (var path in new[] { "/", "/thu-tuc" })
+        {
+            var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await app.Anonymous().GetStringAsync(path));
+            page.QuerySelector("nav a[href='/tra-cuu']")!.TextContent.ShouldBe("Tra cứu hồ sơ", path);
+        }
+
+        // The check value is the last digits of a phone or ID number, or the secret printed on the slip: the citizen reads it off
+        // the paper and must see what is typed. It stays out of the browser's form history.
+        var track = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await app.Anonymous().GetStringAsync("/tra-cuu"));
+        var check = track.QuerySelector("input[name='Check']")!;
+        check.GetAttribute("type").ShouldBe("text");
+        check.GetAttribute("autocomplete").ShouldBe("off");
+    }
+
+    [Fact]
     public async Task The_unit_listing_counts_procedures_in_total_and_offered_online()
     {
         var html = await app.Anonymous().GetStringAsync("/don-vi/000.00.71.H50/thu-tuc");
