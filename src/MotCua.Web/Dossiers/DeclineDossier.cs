@@ -1,12 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using MotCua.Web.Calendar;
-using MotCua.Web.Catalog;
 using MotCua.Web.Identity;
-using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
-using MotCua.Web.Units;
 
 namespace MotCua.Web.Dossiers;
 

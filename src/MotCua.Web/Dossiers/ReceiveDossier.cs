@@ -89,18 +89,12 @@ internal static class ReceiveDossier
                 dossier.SubmittedFromStaffSession,
                 Files = files.Count,
             });
+            IReadOnlyList<object> key = idempotencyKey is not null && actor.UserId is { } actorId
+                ? [new IdempotencyRecord { ActorId = actorId, Key = idempotencyKey, DossierId = dossier.Id, CreatedAt = now }]
+                : [];
             try
             {
-                if (idempotencyKey is not null && actor.UserId is { } actorId)
-                {
-                    await commit.AddAsync(dossier, received, cancellationToken,
-                        new IdempotencyRecord { ActorId = actorId, Key = idempotencyKey, DossierId = dossier.Id, CreatedAt = now });
-                }
-                else
-                {
-                    await commit.AddAsync(dossier, received, cancellationToken);
-                }
-
+                await commit.AddAsync(dossier, received, cancellationToken, key);
                 await codes.CommitAsync(transaction, cancellationToken);
             }
             catch (DbUpdateException exception) when (idempotencyKey is not null && DatabaseModule.IsUniqueViolation(exception))

@@ -16,38 +16,26 @@ namespace MotCua.Tests.Workflow;
 [Collection(AppCollection.Name)]
 public sealed class OfficeAssigneeTests(MotCuaFactory app)
 {
-    private const string MaritalStatus = "1.004873";
-
     [Fact]
     public async Task A_specialist_in_an_office_opens_and_forwards_the_dossier_assigned_to_her()
     {
         var flow = new WorkflowApiTests(app);
-        var (unit, desk) = await app.DeskAsync(MaritalStatus);
+        var (unit, desk) = await app.DeskAsync("1.004873");
         var office = await app.CreateUnitAsync(unit, UnitKind.Office, "Phòng Văn hóa - Xã hội");
         var sibling = await app.CreateUnitAsync(unit, UnitKind.Office, "Phòng Kinh tế");
         var specialistName = await app.CreateStaffAsync(StaffRole.Specialist, office);
         var specialist = await app.SignInAsync(specialistName);
         var other = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Specialist, sibling));
         var leader = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Leader, unit));
-        app.WithDb(db =>
-        {
-            var definition = new ProcessDefinition
+        flow.DefineProcess(unit, db =>
+        [
+            new ProcessStep
             {
-                ProcedureId = db.Procedures.Where(p => p.Code == MaritalStatus).Select(p => p.Id).Single(),
-                UnitId = db.Units.Where(u => u.Code == unit).Select(u => u.Id).Single(),
-            };
-            definition.Replace(
-            [
-                new ProcessStep
-                {
-                    Order = 1, Name = "Thẩm định hồ sơ", Role = StaffRole.Specialist, Hours = 16,
-                    OfficeUnitId = db.Units.Where(u => u.Code == office).Select(u => u.Id).Single(),
-                },
-                new ProcessStep { Order = 2, Name = "Phê duyệt", Role = StaffRole.Leader, Hours = 4 },
-            ]);
-            db.ProcessDefinitions.Add(definition);
-            return db.SaveChanges();
-        });
+                Order = 1, Name = "Thẩm định hồ sơ", Role = StaffRole.Specialist, Hours = 16,
+                OfficeUnitId = db.Units.Where(u => u.Code == office).Select(u => u.Id).Single(),
+            },
+            new ProcessStep { Order = 2, Name = "Phê duyệt", Role = StaffRole.Leader, Hours = 4 },
+        ]);
 
         string code;
         JsonElement started;

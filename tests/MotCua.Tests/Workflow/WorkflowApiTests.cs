@@ -155,23 +155,26 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
         var specialistName = await app.CreateStaffAsync(StaffRole.Specialist, unit);
         var specialist = await app.SignInAsync(specialistName);
         var leader = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Leader, unit));
-        app.WithDb(db =>
-        {
-            var definition = new ProcessDefinition
-            {
-                ProcedureId = db.Procedures.Where(p => p.Code == MaritalStatus).Select(p => p.Id).Single(),
-                UnitId = db.Units.Where(u => u.Code == unit).Select(u => u.Id).Single(),
-            };
-            definition.Replace(
-            [
-                new ProcessStep { Order = 1, Name = "Thẩm định hồ sơ", Role = StaffRole.Specialist, Hours = 16 },
-                new ProcessStep { Order = 2, Name = "Phê duyệt", Role = StaffRole.Leader, Hours = 4 },
-            ]);
-            db.ProcessDefinitions.Add(definition);
-            return db.SaveChanges();
-        });
+        DefineProcess(unit, _ =>
+        [
+            new ProcessStep { Order = 1, Name = "Thẩm định hồ sơ", Role = StaffRole.Specialist, Hours = 16 },
+            new ProcessStep { Order = 2, Name = "Phê duyệt", Role = StaffRole.Leader, Hours = 4 },
+        ]);
         return (unit, desk, specialistName, specialist, leader);
     }
+
+    /// <summary>Gives the marital-status procedure an internal process at the unit (arrangement); the steps may look up their offices.</summary>
+    internal void DefineProcess(string unit, Func<MotCua.Web.MotCuaDbContext, ProcessStep[]> steps) => app.WithDb(db =>
+    {
+        var definition = new ProcessDefinition
+        {
+            ProcedureId = db.Procedures.Where(p => p.Code == MaritalStatus).Select(p => p.Id).Single(),
+            UnitId = db.Units.Where(u => u.Code == unit).Select(u => u.Id).Single(),
+        };
+        definition.Replace(steps(db));
+        db.ProcessDefinitions.Add(definition);
+        return db.SaveChanges();
+    });
 
     internal async Task<string> ReceiveAsync(HttpClient desk, DateTimeOffset? at)
     {
