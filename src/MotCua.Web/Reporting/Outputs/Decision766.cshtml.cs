@@ -11,7 +11,7 @@ namespace MotCua.Web.Reporting.Outputs;
 /// <summary>The Decision 766 score of a unit for a period, with every component's inputs, rule and points.</summary>
 [Authorize(Policy = Policies.Staff)]
 internal sealed class Decision766Model(IPeriodReports reports, MotCuaDbContext db, CurrentActor actor, TimeProvider clock, IOptions<Decision766Options> options,
-    IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingOutputsResource> text) : PageModel
+    IEnumerable<IDecision766Source> sources, IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingOutputsResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
@@ -27,6 +27,6 @@ internal sealed class Decision766Model(IPeriodReports reports, MotCuaDbContext d
         var query = await GetDecision766.AuthorizedAsync(reports, actor, shared, UnitCode, From, To, HttpContext.RequestAborted);
         From = query.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         To = query.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Score = await GetDecision766.ScoreAsync(reports, db, options.Value, text, query, HttpContext.RequestAborted);
+        Score = await GetDecision766.ScoreAsync(reports, db, options.Value, sources, text, query, HttpContext.RequestAborted);
     }
 }

@@ -22,11 +22,11 @@ internal static class GetDecision766
     public sealed record Response(string UnitCode, string UnitName, DateOnly From, DateOnly To, decimal Total, decimal Max, IReadOnlyList<Group> Groups);
 
     public static async Task<Ok<Response>> Handle(string? unitCode, string? from, string? to, IPeriodReports reports, MotCuaDbContext db,
-        CurrentActor actor, IOptions<Decision766Options> options, IStringLocalizer<SharedResource> shared, IStringLocalizer<ReportingOutputsResource> text,
-        CancellationToken cancellationToken)
+        CurrentActor actor, IOptions<Decision766Options> options, IEnumerable<IDecision766Source> sources, IStringLocalizer<SharedResource> shared,
+        IStringLocalizer<ReportingOutputsResource> text, CancellationToken cancellationToken)
     {
         var query = await AuthorizedAsync(reports, actor, shared, unitCode, from, to, cancellationToken);
-        return TypedResults.Ok(await ScoreAsync(reports, db, options.Value, text, query, cancellationToken));
+        return TypedResults.Ok(await ScoreAsync(reports, db, options.Value, sources, text, query, cancellationToken));
     }
 
     /// <summary>Decision 766 scores a unit with its subtree, whatever the domain, procedure or channel; scoped like the period report.</summary>
@@ -38,9 +38,10 @@ internal static class GetDecision766
         return query;
     }
 
-    /// <summary>Scores an authorised selection: the period report gives the dossier figures, the unit's listing the share of procedures online.</summary>
-    public static async Task<Response> ScoreAsync(IPeriodReports reports, MotCuaDbContext db, Decision766Options options, IStringLocalizer text,
-        ReportQuery query, CancellationToken cancellationToken)
+    /// <summary>Scores an authorised selection: the period report gives the dossier figures, the unit's listing the share of procedures online,
+    /// and each module's <see cref="IDecision766Source"/> the inputs it holds.</summary>
+    public static async Task<Response> ScoreAsync(IPeriodReports reports, MotCuaDbContext db, Decision766Options options,
+        IEnumerable<IDecision766Source> sources, IStringLocalizer text, ReportQuery query, CancellationToken cancellationToken)
     {
         var report = await reports.RunAsync(query, ReportRows.Unit, cancellationToken);
         var t = report.Totals;
@@ -55,6 +56,14 @@ internal static class GetDecision766
         if (await ListUnitProcedures.LoadAsync(db, query.UnitCode, query.To, cancellationToken) is { } listing)
         {
             inputs[Decision766Input.OnlineServiceCoverage] = new(listing.Full + listing.Partial, listing.Items.Count);
+        }
+
+        foreach (var source in sources)
+        {
+            foreach (var (input, ratio) in await source.MeasureAsync(query, cancellationToken))
+            {
+                inputs[input] = ratio;
+            }
         }
 
         var score = ScoreDecision766.Score(options, inputs);
