@@ -20,6 +20,8 @@ internal static class UnitsModule
         api.MapPost("/", SaveUnit.Create).RequireAuthorization(Policies.UnitAdmin).WithName("CreateUnit");
         api.MapPut("/{code}", SaveUnit.Update).RequireAuthorization(Policies.UnitAdmin).WithName("UpdateUnit");
         api.MapPost("/{code}/merge", MergeUnits.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("MergeUnits");
+        api.MapPost("/{code}/reorganisation/preview", ReorganiseUnit.Preview).RequireAuthorization(Policies.UnitAdmin).WithName("PreviewReorganisation");
+        api.MapPost("/{code}/reorganisation", ReorganiseUnit.Apply).RequireAuthorization(Policies.UnitAdmin).WithName("ApplyReorganisation");
         api.MapPost("/import", ImportUnits.Handle).RequireAuthorization(Policies.UnitAdmin).DisableAntiforgery().WithName("ImportUnits")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportUnits.MaxBytes));
         return app;
