@@ -95,7 +95,7 @@ internal static class ReportingBenchmark
 
         await db.SaveChangesAsync();
         return await db.Units.Where(u => u.Code.EndsWith(".99.00.B50")).OrderBy(u => u.Code)
-            .Select(u => new AdministrativeUnitInfo(u.Id, u.Code, u.Name, u.Path, u.Level, u.SuccessorId)).ToListAsync();
+            .Select(u => new AdministrativeUnitInfo(u.Id, u.Code, u.Name, u.Path, u.Level, u.Kind, u.ParentId, u.SuccessorId)).ToListAsync();
     }
 
     /// <summary>

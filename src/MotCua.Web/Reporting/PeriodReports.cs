@@ -31,10 +31,17 @@ internal sealed class PeriodReports(MotCuaDbContext db) : IPeriodReports
             ReportRows.Domain => FactGroups.Domain,
             ReportRows.Procedure => FactGroups.Procedure,
         };
-        var sums = await FactSums.SumAsync(db, selection.UnitIds, query, groups, cancellationToken);
+        // A unit split between successors counts only the work that went to this report's units: read per unit, domain and procedure, then filter.
+        var sums = await FactSums.SumAsync(db, selection.UnitIds, query,
+            selection.DependsOnWork ? FactGroups.Unit | FactGroups.Domain | FactGroups.Procedure : groups, cancellationToken);
+        if (selection.DependsOnWork)
+        {
+            sums.RemoveAll(s => selection.Row(s.UnitId, s.DomainCode, s.ProcedureCode) is null);
+        }
+
         var keyed = rowsBy switch
         {
-            ReportRows.Unit => sums.GroupBy(s => selection.Row(s.UnitId).Code),
+            ReportRows.Unit => sums.GroupBy(s => selection.Row(s.UnitId, s.DomainCode, s.ProcedureCode)!.Code),
             ReportRows.Domain => sums.GroupBy(s => s.DomainCode),
             ReportRows.Procedure => sums.GroupBy(s => s.ProcedureCode),
         };
@@ -52,9 +59,7 @@ internal sealed class PeriodReports(MotCuaDbContext db) : IPeriodReports
         CancellationToken cancellationToken)
     {
         var selection = await UnitSelection.ResolveAsync(db, query, cancellationToken);
-        var unitIds = rowsBy == ReportRows.Unit && rowKey is not null
-            ? selection.UnitIds.Where(id => selection.Row(id).Code == rowKey).ToList()
-            : selection.UnitIds.ToList();
+        var unitIds = selection.UnitIds.ToList();
         var dossiers = db.Dossiers.AsNoTracking().Where(d => unitIds.Contains(d.HandlingUnitId));
         var domain = rowsBy == ReportRows.Domain && rowKey is not null ? rowKey : query.DomainCode;
         var procedure = rowsBy == ReportRows.Procedure && rowKey is not null ? rowKey : query.ProcedureCode;
@@ -79,11 +84,18 @@ internal sealed class PeriodReports(MotCuaDbContext db) : IPeriodReports
         var candidates = await (from m in milestones
                                 join d in dossiers on m.DossierId equals d.Id
                                 where m.Day <= query.To && !milestones.Any(e => e.DossierId == m.DossierId && ended.Contains(e.Kind) && e.Day < query.From)
-                                select new { Milestone = m, d.Channel })
+                                select new { Milestone = m, d.Channel, d.HandlingUnitId, d.DomainCode, d.ProcedureCode })
             .ToListAsync(cancellationToken);
         var counted = candidates.GroupBy(c => c.Milestone.DossierId)
             .Where(g =>
             {
+                var first = g.First();
+                var row = selection.Row(first.HandlingUnitId, first.DomainCode ?? "", first.ProcedureCode);
+                if (row is null || (rowsBy == ReportRows.Unit && rowKey is not null && row.Code != rowKey))
+                {
+                    return false;
+                }
+
                 var sum = new FactSum();
                 foreach (var delta in TimelineState.Deltas(g.OrderBy(c => c.Milestone.Id).Select(c => c.Milestone), g.First().Channel))
                 {

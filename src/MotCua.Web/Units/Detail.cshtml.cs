@@ -9,7 +9,7 @@ using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Units;
 
-/// <summary>One unit: details, children, predecessors, history; edit and merge for its administrators.</summary>
+/// <summary>One unit: details, children, predecessors, history; edit and a link to reorganise for its administrators.</summary>
 internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
@@ -33,12 +33,6 @@ internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditT
     {
         await RunAsync(() => SaveUnit.Create(new SaveUnit.Request(childCode, childName, childKind, null, Code, childValidFrom, null, null),
             db, actor, audit, localizer, HttpContext.RequestAborted));
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostMergeAsync(string? successorCode, DateOnly? effectiveDate)
-    {
-        await RunAsync(() => MergeUnits.Handle(Code, new MergeUnits.Request(successorCode, effectiveDate), db, actor, audit, localizer, HttpContext.RequestAborted));
         return Page();
     }
 

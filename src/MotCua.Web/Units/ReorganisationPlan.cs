@@ -180,8 +180,12 @@ internal static class Reorganisation
             parts.Add($"rule {rule.DomainCode}:{rule.ProcedureCode}>{rule.SuccessorCode}");
         }
 
-        var closed = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(prefix) && u.ValidTo == null).OrderBy(u => u.Path)
-            .Select(u => new { u.Id, u.Code, u.Version }).ToListAsync(cancellationToken);
+        // The unit takes its offices and desks with it; a commune or district below it is a unit of its own, reorganised on its own.
+        var below = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(prefix)).OrderBy(u => u.Path)
+            .Select(u => new { u.Id, u.Code, u.Path, u.Kind, u.SuccessorId, u.ValidTo, u.Version }).ToListAsync(cancellationToken);
+        var apart = below.Where(u => u.Id != unit.Id && (u.Kind is not (UnitKind.Office or UnitKind.Desk) || u.SuccessorId is not null)).Select(u => u.Path).ToList();
+        bool Belongs(string path) => path.StartsWith(prefix, StringComparison.Ordinal) && !apart.Any(a => path.StartsWith(a, StringComparison.Ordinal));
+        var closed = below.Where(u => u.ValidTo == null && Belongs(u.Path)).ToList();
         // The unit's own version is the one read before an apply claims it (see ReorganiseUnit).
         parts.AddRange(closed.Select(u => $"u{u.Id}.{(u.Id == unit.Id ? unit.Version : u.Version)}"));
 
@@ -190,11 +194,12 @@ internal static class Reorganisation
             .OrderBy(d => d.Code).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.Code, d.Version, d.ProcedureCode, d.DomainCode, d.HandlingUnitPath, d.ReceivingUnitPath, d.DueAt })
             .ToListAsync(cancellationToken);
+        open.RemoveAll(d => !Belongs(d.HandlingUnitPath) && !Belongs(d.ReceivingUnitPath));
         var dossiers = open.Select(d =>
         {
-            var handling = d.HandlingUnitPath.StartsWith(prefix, StringComparison.Ordinal) ? CodeOf(succession.SuccessorFor(d.DomainCode, d.ProcedureCode)) : UnitPath.Code(d.HandlingUnitPath);
+            var handling = Belongs(d.HandlingUnitPath) ? CodeOf(succession.SuccessorFor(d.DomainCode, d.ProcedureCode)) : UnitPath.Code(d.HandlingUnitPath);
             // The desk's work (returning results) goes where the staff go: the default successor.
-            var receiving = d.ReceivingUnitPath.StartsWith(prefix, StringComparison.Ordinal) ? CodeOf(succession.DefaultSuccessorId) : UnitPath.Code(d.ReceivingUnitPath);
+            var receiving = Belongs(d.ReceivingUnitPath) ? CodeOf(succession.DefaultSuccessorId) : UnitPath.Code(d.ReceivingUnitPath);
             return new ReorganisationPlan.DossierMove(d.Code ?? d.Id.ToString(), d.ProcedureCode, d.DomainCode, UnitPath.Code(d.HandlingUnitPath), handling,
                 UnitPath.Code(d.ReceivingUnitPath), receiving, d.DueAt);
         }).ToList();
@@ -202,9 +207,10 @@ internal static class Reorganisation
 
         var defaultId = succession.DefaultSuccessorId;
         var roles = await db.Set<RoleAssignment>().AsNoTracking().Where(r => r.Unit!.Path.StartsWith(prefix))
-            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.Id, u.UserName, u.FullName, r.Role, r.Unit!.Code, r.UserId })
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { r.Id, u.UserName, u.FullName, r.Role, r.Unit!.Code, r.Unit.Path, r.UserId })
             .OrderBy(r => r.UserName).ThenBy(r => r.Role).ThenBy(r => r.Code)
             .ToListAsync(cancellationToken);
+        roles.RemoveAll(r => !Belongs(r.Path));
         var held = await db.Set<RoleAssignment>().AsNoTracking().Where(r => r.UnitId == defaultId).Select(r => new { r.UserId, r.Role }).ToListAsync(cancellationToken);
         var moved = new HashSet<(Guid, StaffRole)>();
         var roleMoves = roles.Select(r => new ReorganisationPlan.RoleMove(r.UserName ?? "", r.FullName, r.Role, r.Code, CodeOf(defaultId),
@@ -213,9 +219,11 @@ internal static class Reorganisation
         parts.AddRange(held.Select(h => $"h{h.UserId}.{h.Role}"));
 
         var providers = await db.ProcedureProviders.AsNoTracking().Where(p => p.Unit!.Path.StartsWith(prefix))
-            .Select(p => new { p.Id, p.ProcedureId, p.Procedure!.Code, Unit = p.Unit!.Code }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.ProcedureId, p.Procedure!.Code, Unit = p.Unit!.Code, p.Unit.Path }).ToListAsync(cancellationToken);
+        providers.RemoveAll(p => !Belongs(p.Path));
         var processes = await db.ProcessDefinitions.AsNoTracking().Where(p => p.Unit!.Path.StartsWith(prefix))
-            .Select(p => new { p.Id, p.ProcedureId, p.Procedure!.Code, Unit = p.Unit!.Code, p.Version }).ToListAsync(cancellationToken);
+            .Select(p => new { p.Id, p.ProcedureId, p.Procedure!.Code, Unit = p.Unit!.Code, p.Unit.Path, p.Version }).ToListAsync(cancellationToken);
+        processes.RemoveAll(p => !Belongs(p.Path));
         var procedureIds = providers.Select(p => p.ProcedureId).Concat(processes.Select(p => p.ProcedureId)).Distinct().ToList();
         var domainOf = (await db.ProcedureVersions.AsNoTracking().Where(v => procedureIds.Contains(v.ProcedureId) && v.Status != VersionStatus.Draft)
                 .Select(v => new { v.ProcedureId, v.Number, Domain = v.Domain!.Code }).ToListAsync(cancellationToken))

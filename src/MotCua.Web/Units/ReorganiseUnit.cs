@@ -51,7 +51,7 @@ internal static class ReorganiseUnit
         var who = actor.ActingOn(unit.Path, StaffRole.UnitAdmin);
         await CloseUnitsAsync(parties, plan, effective, db, audit, who, cancellationToken);
         var successors = parties.Successors.Values.ToDictionary(s => s.Code, StringComparer.Ordinal);
-        await MoveRolesAsync(unit, db, audit, who, cancellationToken);
+        await MoveRolesAsync(unit, plan, db, audit, who, cancellationToken);
         await CarryOnProceduresAsync(unit, plan, successors, db, audit, who, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await HandOverDossiersAsync(unit, plan, successors, effective, db, commit, who, cancellationToken);
@@ -88,10 +88,13 @@ internal static class ReorganiseUnit
         }
     }
 
-    private static async Task MoveRolesAsync(AdministrativeUnit unit, MotCuaDbContext db, AuditTrail audit, Actor who, CancellationToken cancellationToken)
+    private static async Task MoveRolesAsync(AdministrativeUnit unit, ReorganisationPlan plan, MotCuaDbContext db, AuditTrail audit, Actor who, CancellationToken cancellationToken)
     {
         var target = unit.Successor!;
-        var roles = await db.Set<RoleAssignment>().Include(r => r.Unit).Where(r => r.Unit!.Path.StartsWith(unit.Path)).ToListAsync(cancellationToken);
+        var planned = plan.Roles.Select(r => (r.UserName, r.Role, r.From)).ToHashSet();
+        var roles = (await db.Set<RoleAssignment>().Include(r => r.Unit).Where(r => r.Unit!.Path.StartsWith(unit.Path))
+                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { Assignment = r, u.UserName }).ToListAsync(cancellationToken))
+            .Where(r => planned.Contains((r.UserName ?? "", r.Assignment.Role, r.Assignment.Unit!.Code))).Select(r => r.Assignment).ToList();
         var held = (await db.Set<RoleAssignment>().Where(r => r.UnitId == target.Id).Select(r => new { r.UserId, r.Role }).ToListAsync(cancellationToken))
             .Select(r => (r.UserId, r.Role)).ToHashSet();
         foreach (var role in roles)
