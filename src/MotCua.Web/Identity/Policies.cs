@@ -20,8 +20,9 @@ internal static class Policies
         options.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().AddRequirements(new StaffRequirement([StaffRole.SystemAdmin])));
         options.AddPolicy(Citizen, p => p.RequireAuthenticatedUser().RequireClaim(MotCuaClaims.Kind, nameof(AccountKind.Citizen)));
         options.AddPolicy(Operations, p => p.AddRequirements(new OperationsRequirement()));
-        // Defence in depth: an endpoint that forgot its policy still needs a signed-in user.
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Defence in depth: an endpoint that forgot its policy still needs a signed-in user. An address that matches
+        // no endpoint is not found, for everyone: asking to sign in first would hide the 404.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new SignedInRequirement()).Build();
     }
 }
 
@@ -38,6 +39,20 @@ internal sealed class StaffRequirement(StaffRole[] roles) : AuthorizationHandler
         var passedMfa = user.HasClaim("amr", "mfa");
         var assignments = RoleClaim.All(user);
         if (isStaff && passedMfa && (requirement.Roles.Length == 0 ? assignments.Count > 0 : assignments.Any(a => requirement.Roles.Contains(a.Role))))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A signed-in user, on any address that matches an endpoint.</summary>
+internal sealed class SignedInRequirement : AuthorizationHandler<SignedInRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInRequirement requirement)
+    {
+        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext { } http && http.GetEndpoint() is null)
         {
             context.Succeed(requirement);
         }

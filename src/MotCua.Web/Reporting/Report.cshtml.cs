@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Calendar;
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Reporting;
@@ -14,10 +15,11 @@ namespace MotCua.Web.Reporting;
 /// subtree), with totals, rows by unit, domain or procedure, and every number linking to the dossiers behind it.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class ReportModel(IPeriodReports reports, CurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> localizer) : ReportSelectionPage
+internal sealed class ReportModel(IPeriodReports reports, MotCuaDbContext db, CurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+    : ReportSelectionPage
 {
-
     public PeriodReport? Report { get; private set; }
+    public UnitPicker Units { get; private set; } = null!;
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
     public static readonly ReportFigure[] Columns =
@@ -34,6 +36,8 @@ internal sealed class ReportModel(IPeriodReports reports, CurrentActor actor, Ti
         var today = DateOnly.FromDateTime(VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime).DateTime);
         From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         To ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Units = await UnitPicker.LoadAsync(db, actor, cancellationToken);
+        UnitCode = Units.CodeOf(UnitCode);
         try
         {
             var query = Selection.Validate(actor, localizer);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
@@ -15,10 +16,11 @@ namespace MotCua.Web.Workflow;
 /// time in Vietnam, what, state before and after) and whether that stream's hash chain is intact (DESIGN.md §4.13).
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class HistoryModel(MotCuaDbContext db, CurrentActor actor) : PageModel
+internal sealed class HistoryModel(MotCuaDbContext db, CurrentActor actor, IStringLocalizer<HistoryResource> history, IStringLocalizer<SharedResource> shared)
+    : PageModel
 {
     public sealed record Entry(int Sequence, DateTimeOffset At, string Who, string? Role, string? Unit, string Action, DossierState? From, DossierState? To,
-        string? Details);
+        IReadOnlyList<HistoryChanges.Change> Changes);
 
     public string Code { get; private set; } = "";
     public Guid Id { get; private set; }
@@ -37,16 +39,25 @@ internal sealed class HistoryModel(MotCuaDbContext db, CurrentActor actor) : Pag
         (Id, Code) = (id, dossier.Code ?? "");
         var stream = await db.AuditEvents.AsNoTracking().Where(e => e.StreamId == "Dossier:" + id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         Broken = VerifyAuditChain.FirstBroken(stream);
+        var ids = stream.SelectMany(e => HistoryChanges.AccountIds(e.Before).Concat(HistoryChanges.AccountIds(e.After))).Distinct().ToList();
+        var accounts = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FullName, cancellationToken);
+        var changes = new HistoryChanges(history, shared);
         DossierState? state = null;
         foreach (var e in stream)
         {
             var to = StateAfter(e.Action) ?? state;
-            Entries.Add(new Entry(e.Sequence, VietnamTime.FromUtc(e.OccurredAt), e.ActorName, e.ActorRole, e.ActorUnitCode, e.Action, state, to, e.After));
+            var who = e.ActorId is null && e.ActorName == Actor.System.Name ? history["Actor.System"].Value : e.ActorName;
+            Entries.Add(new Entry(e.Sequence, VietnamTime.FromUtc(e.OccurredAt), who, e.ActorRole, e.ActorUnitCode, e.Action, state, to,
+                changes.Describe(e.Before, e.After, accounts)));
             state = to;
         }
 
         return Page();
     }
+
+    /// <summary>A role or an action in words: staff roles and workflow actions are shared texts, the others (the system, a citizen) the history's own.</summary>
+    public string Text(string prefix, string key) =>
+        shared[prefix + key] is { ResourceNotFound: false } text ? text.Value : history[prefix + key] is { ResourceNotFound: false } own ? own.Value : key;
 
     /// <summary>The state an action leaves the dossier in; null for actions that keep it (a hand-off, an assignment, a result file).</summary>
     public static DossierState? StateAfter(string action) => action switch

@@ -23,6 +23,8 @@ public sealed class BrowserHost : MotCuaFactory
         await base.InitializeAsync();
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        // HTTP clients (arrangement through the API) talk to the same Kestrel port as the browser.
+        ClientOptions.BaseAddress = new Uri(BaseUrl);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

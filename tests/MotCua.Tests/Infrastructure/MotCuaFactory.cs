@@ -73,7 +73,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient Anonymous() =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Signs in through the API with the password and, for staff, the current authenticator code.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)

@@ -37,6 +37,15 @@ internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProce
     public long MaxFileMegabytes => store.MaxFileBytes / (1024 * 1024);
     public int MaxFiles => store.MaxFilesPerDossier;
 
+    /// <summary>
+    /// Whether a component must be attached. The catalog lists every paper of the procedure; those it names for some cases
+    /// only ("(nếu có)", "(trường hợp …)") are optional, and those shown in person ("Xuất trình …") are checked at the desk
+    /// or in the national population database, not uploaded.
+    /// </summary>
+    public static bool IsRequired(string component) =>
+        !component.Contains("(nếu", StringComparison.OrdinalIgnoreCase) && !component.Contains("(trường hợp", StringComparison.OrdinalIgnoreCase)
+        && !component.StartsWith("Xuất trình", StringComparison.OrdinalIgnoreCase);
+
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
     public async Task<IActionResult> OnGetAsync(string procedureCode)
@@ -46,9 +55,21 @@ internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProce
             return NotFound();
         }
 
+        // The account gives the name and contacts; the citizen's last dossier gives what the account does not hold (the identity document, the address).
         var citizen = actor.UserId;
         var account = await db.Users.AsNoTracking().Where(u => u.Id == citizen).Select(u => new { u.FullName, u.PhoneNumber, u.Email }).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        Form = new SubmitForm { Name = account?.FullName, Phone = account?.PhoneNumber, Email = account?.Email, HandlingUnitCode = Providers.Count == 1 ? Providers[0].Code : null };
+        var last = await db.Dossiers.AsNoTracking().Where(d => d.CitizenAccountId == citizen && d.OwnerKind == OwnerKind.Citizen)
+            .OrderByDescending(d => d.CreatedAt).Select(d => d.Owner).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        Form = new SubmitForm
+        {
+            Name = account?.FullName ?? last?.Name,
+            IdType = last?.IdType ?? default,
+            IdNumber = last?.IdNumber,
+            Address = last?.Address,
+            Phone = account?.PhoneNumber ?? last?.Phone,
+            Email = account?.Email ?? last?.Email,
+            HandlingUnitCode = Providers.Count == 1 ? Providers[0].Code : null,
+        };
         return Page();
     }
 

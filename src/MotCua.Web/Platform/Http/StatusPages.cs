@@ -1,12 +1,21 @@
-using System.Net;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
 
 namespace MotCua.Web.Platform.Http;
 
-/// <summary>Bodies for empty error responses: ProblemDetails for APIs, a short Vietnamese page for people.</summary>
+/// <summary>Bodies for empty error responses: ProblemDetails for APIs, a short Vietnamese page in the site's layout for people.</summary>
 internal static class StatusPages
 {
+    private const string ViewPath = "/Platform/Http/StatusPage.cshtml";
+
+    public sealed record View(string Title, IReadOnlyList<string> Messages);
+
     public static async Task WriteAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
@@ -24,16 +33,17 @@ internal static class StatusPages
     public static bool WantsHtml(HttpRequest request) => !request.Path.StartsWithSegments("/api")
         && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
-    /// <summary>A short page with the title and the messages, under the response's status.</summary>
+    /// <summary>A page with the title and the messages, under the response's status, with the site's header and menu.</summary>
     public static async Task WriteHtmlAsync(HttpContext http, string title, IEnumerable<string> messages)
     {
-        var localizer = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var heading = WebUtility.HtmlEncode(title);
-        var items = string.Concat(messages.Select(m => "<li>" + WebUtility.HtmlEncode(m) + "</li>"));
+        var services = http.RequestServices;
+        var view = services.GetRequiredService<IRazorViewEngine>().GetView(null, ViewPath, isMainPage: true).EnsureSuccessful([]).View!;
+        var actionContext = new ActionContext(http, http.GetRouteData(), new ActionDescriptor());
+        var data = new ViewDataDictionary<View>(new EmptyModelMetadataProvider(), new ModelStateDictionary()) { Model = new View(title, messages.ToList()) };
+        var tempData = services.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(
-            $"<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{heading}</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head>" +
-            $"<body><main class=\"container\"><h1>{heading}</h1>{(items.Length > 0 ? "<ul>" + items + "</ul>" : "")}" +
-            $"<p><a href=\"/\">{WebUtility.HtmlEncode(localizer["Nav.Home"])}</a></p></main></body></html>");
+        await using var writer = new StreamWriter(http.Response.Body, leaveOpen: true);
+        await view.RenderAsync(new ViewContext(actionContext, view, data, tempData, writer, new HtmlHelperOptions()));
+        await writer.FlushAsync();
     }
 }

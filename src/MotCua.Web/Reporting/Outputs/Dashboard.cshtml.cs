@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Reporting.Outputs;
@@ -13,13 +14,14 @@ namespace MotCua.Web.Reporting.Outputs;
 /// results-attached share month by month, the channel mix, overdue dossiers by unit and the procedures most often late.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class DashboardModel(IPeriodReports reports, CurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> shared) : PageModel
+internal sealed class DashboardModel(IPeriodReports reports, MotCuaDbContext db, CurrentActor actor, TimeProvider clock, IStringLocalizer<SharedResource> shared) : PageModel
 {
     public sealed record Month(int Number, ReportFigures Figures);
 
     [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
     [BindProperty(SupportsGet = true, Name = "nam")] public int? Year { get; set; }
     public string UnitName { get; private set; } = "";
+    public UnitPicker Units { get; private set; } = null!;
     public DateOnly To { get; private set; }
     public IReadOnlyList<Month> Months { get; private set; } = [];
     public ReportFigures Totals { get; private set; } = null!;
@@ -30,7 +32,8 @@ internal sealed class DashboardModel(IPeriodReports reports, CurrentActor actor,
     {
         var today = DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
         Year ??= today.Year;
-        UnitCode ??= actor.Roles.FirstOrDefault()?.UnitCode;
+        Units = await UnitPicker.LoadAsync(db, actor, HttpContext.RequestAborted);
+        UnitCode = Units.CodeOf(UnitCode) ?? actor.Roles.FirstOrDefault()?.UnitCode;
         var errors = new FieldErrors(shared);
         if (Year < 2000 || Year > today.Year)
         {

@@ -16,12 +16,14 @@ internal sealed class Decision766Model(IPeriodReports reports, MotCuaDbContext d
     [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    public UnitPicker Units { get; private set; } = null!;
     public GetDecision766.Response Score { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
         var today = Dossiers.DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
-        UnitCode ??= actor.Roles.FirstOrDefault()?.UnitCode;
+        Units = await UnitPicker.LoadAsync(db, actor, HttpContext.RequestAborted);
+        UnitCode = Units.CodeOf(UnitCode) ?? actor.Roles.FirstOrDefault()?.UnitCode;
         From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         To ??= today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var query = await GetDecision766.AuthorizedAsync(reports, actor, shared, UnitCode, From, To, HttpContext.RequestAborted);

@@ -15,12 +15,14 @@ internal sealed class LedgerModel(MotCuaDbContext db, CurrentActor actor, TimePr
     [BindProperty(SupportsGet = true)] public string? UnitCode { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    public UnitPicker Units { get; private set; } = null!;
     public TrackingLedger.Ledger Ledger { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
         var today = Dossiers.DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
-        UnitCode ??= actor.Roles.FirstOrDefault()?.UnitCode;
+        Units = await UnitPicker.LoadAsync(db, actor, HttpContext.RequestAborted);
+        UnitCode = Units.CodeOf(UnitCode) ?? actor.Roles.FirstOrDefault()?.UnitCode;
         var period = OutputSelection.Period(shared, OutputSelection.ParseDate(From) ?? new DateOnly(today.Year, today.Month, 1),
             OutputSelection.ParseDate(To) ?? today, TrackingLedger.MaxDays);
         From = period.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
