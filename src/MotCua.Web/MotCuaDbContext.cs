@@ -34,6 +34,8 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
     public DbSet<ProcedureProvider> ProcedureProviders => Set<ProcedureProvider>();
     public DbSet<SuccessionRule> SuccessionRules => Set<SuccessionRule>();
+    public DbSet<Oversight.StaffEvaluation> StaffEvaluations => Set<Oversight.StaffEvaluation>();
+    public DbSet<Oversight.ExcellentShareRule> ExcellentShareRules => Set<Oversight.ExcellentShareRule>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -7,6 +7,7 @@ using MotCua.Web.Dossiers;
 using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
+using MotCua.Web.Oversight;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Reporting;
@@ -42,6 +43,7 @@ app.MapDossiers();
 app.MapWorkflow();
 app.MapReporting();
 app.MapReportingOutputs();
+app.MapOversight();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -1,34 +1,63 @@
 namespace MotCua.Web.Reporting.Outputs;
 
-/// <summary>The figures a Decision 766 component can be scored on. The system has the first ones; the others wait for
-/// modules not built yet and are scored "no data" (0 points, said so) rather than guessed.</summary>
+/// <summary>
+/// The figures a Decision 766 component is scored on, one per indicator of the annex (numbering of the national portal's
+/// method, "Mô tả công thức tính chỉ số 766"). MotCua measures the dossier and catalog figures itself; the others come from
+/// the module that holds them through <see cref="IDecision766Source"/>, and until one does they score 0 marked "no data".
+/// </summary>
 internal enum Decision766Input
 {
-    /// <summary>Resolved early or on time / resolved (§4.8).</summary>
+    /// <summary>1.1: procedures whose publication decision came out on time / procedures published in the period (catalog decisions: not held yet).</summary>
+    PublishedOnTimeShare,
+
+    /// <summary>1.2: procedures updated and publicised on the national database on time / procedures to publicise (not held yet).</summary>
+    PublicisedOnTimeShare,
+
+    /// <summary>1.3: the unit's listed procedures with every constituent part of Decree 63/2010 Art. 8.2 (name, sequence, ways, components,
+    /// time, subjects, agency) / listed procedures.</summary>
+    ListingCompleteness,
+
+    /// <summary>1.4: dossiers of the period synchronised to the national portal / dossiers received (portal sync module).</summary>
+    PortalSyncShare,
+
+    /// <summary>2.1: dossiers processed on time or still within the deadline / dossiers resolved in the period plus those in progress at its
+    /// end (the portal also counts a dossier asked for a supplement more than once as overdue: not applied yet).</summary>
     OnTimeRate,
 
-    /// <summary>In progress within the deadline / in progress, at the end of the period.</summary>
-    WithinDeadlineShare,
-
-    /// <summary>Received online / received.</summary>
-    OnlineShare,
-
-    /// <summary>The unit's listed procedures offered as online public services (full or partial) / listed procedures.</summary>
+    /// <summary>3.1: the unit's listed procedures offered as online public services (full or partial) / listed procedures.</summary>
     OnlineServiceCoverage,
 
-    /// <summary>Resolved with the result attached in the system / resolved.</summary>
+    /// <summary>3.3: received online / received.</summary>
+    OnlineShare,
+
+    /// <summary>3.5: fee-bearing procedures integrated for online payment / fee-bearing procedures (payments module).</summary>
+    OnlinePaymentCoverage,
+
+    /// <summary>3.6: dossiers paid online (DuocThanhToanTrucTuyen 1 or 2) / dossiers of fee-bearing procedures (payments module).</summary>
+    OnlinePaymentShare,
+
+    /// <summary>4.1: resolved with the result attached in the system / resolved.</summary>
     ResultsAttachedShare,
 
-    /// <summary>Received with the components as electronic files / received.</summary>
+    /// <summary>4.2: received with the components as electronic files / received.</summary>
     DigitisedShare,
 
-    DisclosureCompleteness,
-    PortalSyncShare,
-    FeedbackHandledShare,
-    OnlinePaymentCoverage,
-    OnlinePaymentShare,
-    SatisfactionRate,
+    /// <summary>4.3: dossiers reusing digitised data or documents / received (not held yet).</summary>
     DigitisedDataReuse,
+
+    /// <summary>5.2: petitions handled on time / petitions received or handled in the period (feedback module).</summary>
+    FeedbackHandledShare,
+
+    /// <summary>5.3: petitions not rated "not satisfied", not raised again and not overdue / petitions first received in the period (feedback module).</summary>
+    FeedbackSatisfactionShare,
+
+    /// <summary>Part: dossiers of the period with a petition or a "not satisfied" rating; whole: the dossiers the source looked at (ratings and
+    /// feedback modules). Not scored itself: it enters <see cref="SatisfactionRate"/>.</summary>
+    ComplainedDossiers,
+
+    /// <summary>5.4: 100% − (overdue share + share of dossiers with a petition or a "not satisfied" rating), over the dossiers of 2.1. Derived by
+    /// the scorer from <see cref="OnTimeRate"/> and <see cref="ComplainedDossiers"/>; no data while the latter is missing.</summary>
+    SatisfactionRate,
 }
 
 internal enum Decision766Rule
@@ -67,11 +96,16 @@ internal sealed class Decision766Group
 }
 
 /// <summary>
-/// Decision 766/QĐ-TTg (23/6/2022): six groups on 100 points (DESIGN.md §4.10). Weights, components and thresholds are
-/// configuration (<c>MotCua:Reporting:Decision766</c> in appsettings.json), because provinces adjust them and the
-/// national portal's method changes between periods; validated at start-up so that a typo cannot publish a wrong score.
-/// The shipped components and targets follow the groups of the Decision; the per-component split is a reading of
-/// secondary sources (check against the Decision's annex before publishing a ranking).
+/// Decision 766/QĐ-TTg of 23/6/2022 approving the set of indicators for directing, operating and assessing the quality of
+/// service to citizens and businesses in administrative procedures and public services in real time on the electronic
+/// environment (text: thuviennhadat.vn/vbpl/quyet-dinh-766-qd-ttg-2022-...-518821.html). Its annex scores 100 points in the
+/// groups the national portal publishes: disclosure (CKMB) 18, progress (TDGQ) 20, online services 12, online payment 10,
+/// satisfaction (MDHL) 18, digitisation 22. The portal's published method gives each indicator's formula and the thresholds
+/// at which it earns full marks (80% online services, payment integration, digitisation, reuse; 50% online dossiers; 90%
+/// dossier satisfaction); below them points = rate × maximum ÷ threshold. Weights are configuration
+/// (<c>MotCua:Reporting:Decision766</c> in appsettings.json), because the method changes between periods; validated at
+/// start-up so that a typo cannot publish a wrong score. The split of a group's points among its indicators is given by
+/// the summaries only for progress (20 on 2.1) and dossier satisfaction (6 on 5.4): the others are split evenly, said so.
 /// </summary>
 internal sealed class Decision766Options
 {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MotCua.Web.Catalog;
@@ -44,18 +45,10 @@ internal static class GetDecision766
         IEnumerable<IDecision766Source> sources, IStringLocalizer text, ReportQuery query, CancellationToken cancellationToken)
     {
         var report = await reports.RunAsync(query, ReportRows.Unit, cancellationToken);
-        var t = report.Totals;
-        var inputs = new Dictionary<Decision766Input, Ratio>
+        var inputs = new Dictionary<Decision766Input, Ratio>(DossierInputs(report.Totals));
+        foreach (var (input, ratio) in await CatalogInputsAsync(db, query, cancellationToken))
         {
-            [Decision766Input.OnTimeRate] = new(t.ResolvedEarly + t.ResolvedOnTime, t.Resolved),
-            [Decision766Input.WithinDeadlineShare] = new(t.InProgressWithinDeadline, t.InProgressWithinDeadline + t.InProgressOverdue),
-            [Decision766Input.OnlineShare] = new(t.ReceivedOnline, t.ReceivedNew),
-            [Decision766Input.ResultsAttachedShare] = new(t.ResultsAttached, t.Resolved),
-            [Decision766Input.DigitisedShare] = new(t.Digitised, t.ReceivedNew),
-        };
-        if (await ListUnitProcedures.LoadAsync(db, query.UnitCode, query.To, cancellationToken) is { } listing)
-        {
-            inputs[Decision766Input.OnlineServiceCoverage] = new(listing.Full + listing.Partial, listing.Items.Count);
+            inputs[input] = ratio;
         }
 
         foreach (var source in sources)
@@ -66,11 +59,66 @@ internal static class GetDecision766
             }
         }
 
+        if (DossierSatisfaction(report.Totals, inputs.GetValueOrDefault(Decision766Input.ComplainedDossiers)) is { } satisfaction)
+        {
+            inputs[Decision766Input.SatisfactionRate] = satisfaction;
+        }
+
         var score = ScoreDecision766.Score(options, inputs);
         return new Response(query.UnitCode, report.UnitName, query.From, query.To, score.Total, options.Groups.Sum(g => g.Max),
             score.Groups.Select(g => new Group(g.Key, text["D766.Group." + g.Key], g.Max, g.Points,
                 g.Components.Select(c => new Component(c.Key, text["D766.Component." + c.Key], c.Input.ToString(), c.Ratio?.Part, c.Ratio?.Whole,
                     c.Ratio?.Value, c.Rule.ToString(), c.Target, c.Steps, c.Max, c.Points, c.Status.ToString(), Explain(c, text))).ToList())).ToList());
+    }
+
+    /// <summary>The inputs the period report gives, with the same counts as the report for the same unit and period.</summary>
+    public static IReadOnlyDictionary<Decision766Input, Ratio> DossierInputs(ReportFigures t) => new Dictionary<Decision766Input, Ratio>
+    {
+        // Annex 2.1: processed on time or still within the deadline, over resolved plus in progress at the end of the period.
+        [Decision766Input.OnTimeRate] = new(t.ResolvedEarly + t.ResolvedOnTime + t.InProgressWithinDeadline,
+            t.Resolved + t.InProgressWithinDeadline + t.InProgressOverdue),
+        [Decision766Input.OnlineShare] = new(t.ReceivedOnline, t.ReceivedNew),
+        [Decision766Input.ResultsAttachedShare] = new(t.ResultsAttached, t.Resolved),
+        [Decision766Input.DigitisedShare] = new(t.Digitised, t.ReceivedNew),
+    };
+
+    /// <summary>Annex 5.4: the dossiers of 2.1 less the overdue ones and those with a petition or a "not satisfied" rating; no data without
+    /// the latter count, rather than a satisfaction that ignores complaints.</summary>
+    public static Ratio? DossierSatisfaction(ReportFigures t, Ratio? complained)
+    {
+        if (complained is null)
+        {
+            return null;
+        }
+
+        var whole = t.Resolved + t.InProgressWithinDeadline + t.InProgressOverdue;
+        return new Ratio(Math.Max(0, whole - t.ResolvedLate - t.InProgressOverdue - complained.Part), whole);
+    }
+
+    /// <summary>Annex 1.3 and 3.1 over the procedures the unit provides on the last day of the period. Completeness checks the parts of
+    /// Decree 63/2010 Art. 8.2 that the catalog holds: name, sequence, ways and time, components, implementing agency.</summary>
+    private static async Task<IReadOnlyDictionary<Decision766Input, Ratio>> CatalogInputsAsync(MotCuaDbContext db, ReportQuery query,
+        CancellationToken cancellationToken)
+    {
+        var unitId = await db.Units.AsNoTracking().Where(u => u.Code == query.UnitCode).Select(u => (int?)u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (unitId is null)
+        {
+            return new Dictionary<Decision766Input, Ratio>();
+        }
+
+        var listed = await CatalogQueries.ValidOn(db.ProcedureVersions.AsNoTracking(), query.To)
+            .Where(v => db.ProcedureProviders.Any(p => p.ProcedureId == v.ProcedureId && p.UnitId == unitId))
+            .Select(v => new
+            {
+                Online = v.OnlineMode != OnlineMode.None,
+                Complete = v.Name != "" && v.Steps != "" && v.Agency != "" && v.Times.Any() && v.Components.Any(),
+            })
+            .ToListAsync(cancellationToken);
+        return new Dictionary<Decision766Input, Ratio>
+        {
+            [Decision766Input.OnlineServiceCoverage] = new(listed.Count(l => l.Online), listed.Count),
+            [Decision766Input.ListingCompleteness] = new(listed.Count(l => l.Complete), listed.Count),
+        };
     }
 
     private static string Explain(Decision766ComponentScore c, IStringLocalizer text) => c.Status switch

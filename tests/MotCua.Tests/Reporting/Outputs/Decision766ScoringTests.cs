@@ -21,7 +21,7 @@ public sealed class Decision766ScoringTests
                     {
                         Key = "InProgressWithinDeadline",
                         Max = 6,
-                        Input = Decision766Input.WithinDeadlineShare,
+                        Input = Decision766Input.DigitisedShare,
                         Rule = Decision766Rule.Steps,
                         Steps = [new() { AtLeast = 0.9m, Points = 3 }, new() { AtLeast = 0.95m, Points = 4.5m }, new() { AtLeast = 1m, Points = 6 }],
                     },
@@ -62,7 +62,7 @@ public sealed class Decision766ScoringTests
     [InlineData(95, 100, 4.5)]
     [InlineData(265, 265, 6)]
     public void Steps_give_the_points_of_the_highest_threshold_reached(int part, int whole, double expected) =>
-        ScoreDecision766.Score(Options(), new Dictionary<Decision766Input, Ratio> { [Decision766Input.WithinDeadlineShare] = new(part, whole) })
+        ScoreDecision766.Score(Options(), new Dictionary<Decision766Input, Ratio> { [Decision766Input.DigitisedShare] = new(part, whole) })
             .Groups[0].Components[1].Points.ShouldBe((decimal)expected);
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class Decision766ScoringTests
         var score = ScoreDecision766.Score(Options(), new Dictionary<Decision766Input, Ratio>
         {
             [Decision766Input.OnTimeRate] = new(0, 0),
-            [Decision766Input.WithinDeadlineShare] = new(10, 10),
+            [Decision766Input.DigitisedShare] = new(10, 10),
         });
 
         score.Groups[0].Components[0].Status.ShouldBe(Decision766Status.NothingToMeasure);
@@ -96,7 +96,7 @@ public sealed class Decision766ScoringTests
         var score = ScoreDecision766.Score(Options(), new Dictionary<Decision766Input, Ratio>
         {
             [Decision766Input.OnTimeRate] = new(3385, 3478),
-            [Decision766Input.WithinDeadlineShare] = new(265, 265),
+            [Decision766Input.DigitisedShare] = new(265, 265),
             [Decision766Input.OnlineShare] = new(1, 4),
             [Decision766Input.SatisfactionRate] = new(9, 10),
         });

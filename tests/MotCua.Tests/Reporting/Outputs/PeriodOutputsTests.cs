@@ -1,9 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MotCua.Tests.Infrastructure;
 using MotCua.Tests.Workflow;
 using MotCua.Web.Identity;
+using MotCua.Web.Reporting;
 using MotCua.Web.Reporting.Outputs;
 using MotCua.Web.Units;
 using Shouldly;
@@ -75,26 +78,55 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
         groups.Values.Sum(g => g.GetProperty("max").GetDecimal()).ShouldBe(100m);
         score.GetProperty("total").GetDecimal().ShouldBe(groups.Values.Sum(g => g.GetProperty("points").GetDecimal()));
 
-        var onTime = components["ResolvedOnTime"];
-        (onTime.GetProperty("part").GetInt32(), onTime.GetProperty("whole").GetInt32()).ShouldBe((1, 2));
-        onTime.GetProperty("points").GetDecimal().ShouldBe(7m);
-        onTime.GetProperty("explanation").GetString().ShouldBe("14,00 điểm × tỷ lệ 50,0% ÷ mục tiêu 100,0% (tối đa 14,00) = 7,00");
-
-        // The open dossier is past its due date on 09/01: 0 of 1 within the deadline, below the first step.
-        var open = components["InProgressWithinDeadline"];
-        (open.GetProperty("part").GetInt32(), open.GetProperty("whole").GetInt32(), open.GetProperty("points").GetDecimal()).ShouldBe((0, 1, 0m));
+        // Annex 2.1: 1 on time, 1 late and 1 still open past its due date: 1 of 3 processed on time or within the deadline.
+        var onTime = components["ProcessedOnTime"];
+        (onTime.GetProperty("part").GetInt32(), onTime.GetProperty("whole").GetInt32()).ShouldBe((1, 3));
+        onTime.GetProperty("points").GetDecimal().ShouldBe(6.67m);
+        onTime.GetProperty("explanation").GetString().ShouldBe("20,00 điểm × tỷ lệ 33,3% ÷ mục tiêu 100,0% (tối đa 20,00) = 6,67");
 
         components["DossiersOnline"].GetProperty("whole").GetInt32().ShouldBe(3);
+        // The unit provides the marital-status procedure, online in full and with every part listed: full marks for 1.3 and 3.1.
+        (components["ProceduresOnline"].GetProperty("part").GetInt32(), components["ProceduresOnline"].GetProperty("points").GetDecimal()).ShouldBe((1, 6m));
+        components["ProceduresComplete"].GetProperty("points").GetDecimal().ShouldBe(5m);
         groups["Satisfaction"].GetProperty("points").GetDecimal().ShouldBe(0m);
-        var satisfied = components["Satisfied"];
+        var satisfied = components["DossierSatisfaction"];
         satisfied.GetProperty("status").GetString().ShouldBe("NoData");
         satisfied.GetProperty("part").ValueKind.ShouldBe(JsonValueKind.Null);
         satisfied.GetProperty("explanation").GetString()!.ShouldStartWith("Chưa có dữ liệu");
 
         var page = await (await desk.GetAsync($"/backoffice/bao-cao/chi-so-766?unitCode={unit}&{Period}")).Content.ReadAsStringAsync();
-        page.ShouldContain("7,00/14,00");
+        page.ShouldContain("6,67/20,00");
         page.ShouldContain("Tiến độ, kết quả giải quyết");
-        page.ShouldContain("1/2 (đã giải quyết trước hạn, đúng hạn / đã giải quyết)");
+        page.ShouldContain("1/3 (đúng hạn, trong hạn / đã và đang giải quyết)");
+        page.ShouldContain("Chưa có dữ liệu (0 điểm, chờ phân hệ cung cấp số liệu): 1.1 TTHC được công bố đúng hạn;");
+        page.ShouldContain("5.4 Hài lòng trong tiếp nhận, giải quyết TTHC; 4.3 Hồ sơ khai thác, sử dụng lại dữ liệu số hóa.");
+    }
+
+    [Fact]
+    public void The_shipped_configuration_follows_the_annex_groups_and_the_portal_thresholds()
+    {
+        var options = app.Services.GetRequiredService<IOptions<Decision766Options>>().Value;
+        options.Groups.Select(g => (g.Key, g.Max)).ShouldBe([("Disclosure", 18m), ("Progress", 20m), ("OnlineServices", 12m), ("OnlinePayment", 10m),
+            ("Satisfaction", 18m), ("Digitisation", 22m)]);
+        var components = options.Groups.SelectMany(g => g.Components).ToDictionary(c => c.Key);
+        options.Groups.Single(g => g.Key == "Progress").Components.Single().Input.ShouldBe(Decision766Input.OnTimeRate);
+        (components["ProceduresOnline"].Target, components["DossiersOnline"].Target, components["ProceduresWithOnlinePayment"].Target,
+            components["DigitisedDossiers"].Target, components["DigitisedDataReused"].Target, components["DossierSatisfaction"].Target)
+            .ShouldBe((0.8m, 0.5m, 0.8m, 0.8m, 0.8m, 0.9m));
+        (components["DossierSatisfaction"].Max, components["ProcessedOnTime"].Max).ShouldBe((6m, 20m));
+        components.Values.ShouldAllBe(c => c.Rule == Decision766Rule.Proportional);
+    }
+
+    [Theory]
+    // 10 dossiers: 1 resolved late, 1 open overdue, 2 with a petition or a "not satisfied" rating → 6 of 10.
+    [InlineData(2, 6)]
+    // More complaints than dossiers left: never below zero.
+    [InlineData(20, 0)]
+    public void Dossier_satisfaction_is_what_is_left_after_overdue_and_complained_dossiers(int complained, int satisfied)
+    {
+        var figures = new ReportFigures(0, 10, 0, 10, 0, 5, 2, 1, 1, 1, 0, 0, 0, 0, 0, 0);
+        GetDecision766.DossierSatisfaction(figures, new Ratio(complained, 10)).ShouldBe(new Ratio(satisfied, 10));
+        GetDecision766.DossierSatisfaction(figures, null).ShouldBeNull();
     }
 
     [Fact]
