@@ -52,7 +52,7 @@ internal sealed class SignedInRequirement : AuthorizationHandler<SignedInRequire
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true || context.Resource is HttpContext { } http && http.GetEndpoint() is null)
+        if (context.User.Identity?.IsAuthenticated == true || (context.Resource is HttpContext { } http && http.GetEndpoint() is null))
         {
             context.Succeed(requirement);
         }

@@ -60,9 +60,9 @@ internal sealed class HistoryChanges(IStringLocalizer<HistoryResource> history, 
             return [];
         }
 
-        var root = JsonDocument.Parse(json).RootElement;
-        return root.ValueKind == JsonValueKind.Object
-            ? root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal)
             : [];
     }
 
