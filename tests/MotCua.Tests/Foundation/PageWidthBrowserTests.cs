@@ -66,6 +66,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/units"] = (Who.Administrator, "/backoffice/units"),
             ["backoffice/units/import"] = (Who.Administrator, "/backoffice/units/import"),
             ["backoffice/units/{code}"] = (Who.Administrator, $"/backoffice/units/{Province}"),
+            ["backoffice/units/{code}/reorganise"] = (Who.Administrator, $"/backoffice/units/{unit}/reorganise"),
             ["backoffice/staff"] = (Who.Administrator, "/backoffice/staff"),
             ["backoffice/calendar/{year:int?}"] = (Who.Administrator, "/backoffice/calendar/2026"),
             ["backoffice/calendar/hours"] = (Who.Administrator, "/backoffice/calendar/hours"),
@@ -80,6 +81,9 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/bao-cao/bang-dieu-khien"] = (Who.Administrator, $"/backoffice/bao-cao/bang-dieu-khien?unitCode={Province}&nam=2026"),
             ["backoffice/bao-cao/so-theo-doi"] = (Who.Administrator, $"/backoffice/bao-cao/so-theo-doi?unitCode={unit}&from=2026-01-01&to=2026-01-31"),
             ["backoffice/bao-cao/chi-so-766"] = (Who.Administrator, $"/backoffice/bao-cao/chi-so-766?unitCode={Province}&from=2026-01-01&to=2026-12-31"),
+            ["backoffice/giam-sat"] = (Who.Administrator, "/backoffice/giam-sat"),
+            ["backoffice/giam-sat/xep-hang-766"] = (Who.Administrator, $"/backoffice/giam-sat/xep-hang-766?unitCode={Province}&nam=2026"),
+            ["backoffice/giam-sat/can-bo"] = (Who.Administrator, $"/backoffice/giam-sat/can-bo?unitCode={Province}&nam=2026"),
         };
 
         var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
