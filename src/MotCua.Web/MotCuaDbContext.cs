@@ -33,6 +33,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<FormTemplate> FormTemplates => Set<FormTemplate>();
     public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
     public DbSet<ProcedureProvider> ProcedureProviders => Set<ProcedureProvider>();
+    public DbSet<TotpUse> TotpUses => Set<TotpUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

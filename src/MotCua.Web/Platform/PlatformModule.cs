@@ -21,6 +21,7 @@ internal static class PlatformModule
         builder.AddProblems();
         builder.AddLocalizationModule();
         builder.AddRateLimits();
+        builder.AddProxies();
         builder.Services.AddSingleton<MetricsCollector>();
         // Nested request and response records share short names (Request, Response): the outer type keeps each schema unique.
         builder.Services.AddOpenApi(options =>
@@ -52,6 +53,7 @@ internal static class PlatformModule
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.Services.GetRequiredService<MetricsCollector>();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         if (!app.Environment.IsDevelopment())

@@ -26,6 +26,8 @@ internal static partial class ProblemsModule
             }
 
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            // The same id is in the error log, so that a citizen's screenshot leads to the log line.
+            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Extensions.Remove("exception");
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -61,7 +63,8 @@ internal static partial class ProblemsModule
         {
             if (DatabaseOutage.IsOutage(exception))
             {
-                logger.LogWarning(exception, "Database unreachable on {Method} {Route}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+                logger.LogWarning(exception, "Database unreachable on {Method} {Route} (correlation id {CorrelationId})", httpContext.Request.Method,
+                    Route(httpContext), httpContext.TraceIdentifier);
                 DatabaseOutage.ForgetConnections();
                 httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
             }
@@ -83,7 +86,8 @@ internal static partial class ProblemsModule
             };
             if (problem is null)
             {
-                logger.LogError(exception, "Unhandled error on {Method} {Route}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+                logger.LogError(exception, "Unhandled error on {Method} {Route} (correlation id {CorrelationId})", httpContext.Request.Method,
+                    Route(httpContext), httpContext.TraceIdentifier);
                 problem = Build(500, "server-error", localizer["Problem.ServerError"], null, null);
             }
 
@@ -96,6 +100,13 @@ internal static partial class ProblemsModule
 
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         }
+
+        /// <summary>The route template of the failed request (<c>/api/v1/dossiers/{code}/start</c>), or its path when none matched.
+        /// The exception handler runs after the endpoint has been cleared, so it is read from the handler's feature.</summary>
+        private static string Route(HttpContext httpContext) =>
+            httpContext.Features.Get<IExceptionHandlerFeature>() is { } failure
+                ? (failure.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? failure.Endpoint?.DisplayName ?? failure.Path
+                : httpContext.Request.Path.Value ?? "";
 
         private string Title(ProblemException problem) =>
             localizer[problem.TitleKey, problem.TitleArguments.Select(a => a is Enum e ? (object)localizer[e.GetType().Name + "." + e].Value : a).ToArray()];
