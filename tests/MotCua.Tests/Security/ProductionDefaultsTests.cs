@@ -39,7 +39,7 @@ public sealed class ProductionDefaultsTests
 
         var response = await supervisor.GetAsync("/api/v1/reports/decision766?unitCode=000.00.00.H50&from=2026-01-01&to=2026-06-30");
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.InternalServerError);
-        var correlationId = problem.GetProperty("correlationId").GetString();
+        var correlationId = problem.GetProperty("traceId").GetString();
         correlationId.ShouldNotBeNullOrWhiteSpace();
 
         var line = app.Logs.Lines.Single(l => l.Contains("Unhandled error", StringComparison.Ordinal));
@@ -54,7 +54,7 @@ public sealed class ProductionDefaultsTests
         await using var app = new HostIn("Staging", seedDemoData: null);
         await app.InitializeAsync();
         var problem = await (await app.Anonymous().GetAsync("/api/v1/auth/me")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        problem.GetProperty("correlationId").GetString().ShouldNotBeNullOrWhiteSpace();
+        problem.GetProperty("traceId").GetString().ShouldNotBeNullOrWhiteSpace();
     }
 
     /// <summary>A host in an environment; with <paramref name="seedDemoData"/> null, the app's appsettings decide.</summary>

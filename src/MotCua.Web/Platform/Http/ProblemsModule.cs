@@ -27,7 +27,7 @@ internal static partial class ProblemsModule
 
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             // The same id is in the error log, so that a citizen's screenshot leads to the log line.
-            context.ProblemDetails.Extensions["correlationId"] = context.HttpContext.TraceIdentifier;
+            context.ProblemDetails.Extensions["traceId"] = CorrelationId(context.HttpContext);
             context.ProblemDetails.Extensions.Remove("exception");
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -35,6 +35,9 @@ internal static partial class ProblemsModule
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => CleanInput.Apply(options.SerializerOptions));
         return builder;
     }
+
+    /// <summary>The request's correlation id: its trace id when tracing is on, else the server's request id.</summary>
+    public static string CorrelationId(HttpContext context) => System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
 
     public static string StatusCode(int status) => status switch
     {
@@ -64,7 +67,7 @@ internal static partial class ProblemsModule
             if (DatabaseOutage.IsOutage(exception))
             {
                 logger.LogWarning(exception, "Database unreachable on {Method} {Route} (correlation id {CorrelationId})", httpContext.Request.Method,
-                    Route(httpContext), httpContext.TraceIdentifier);
+                    Route(httpContext), CorrelationId(httpContext));
                 DatabaseOutage.ForgetConnections();
                 httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
             }
@@ -87,7 +90,7 @@ internal static partial class ProblemsModule
             if (problem is null)
             {
                 logger.LogError(exception, "Unhandled error on {Method} {Route} (correlation id {CorrelationId})", httpContext.Request.Method,
-                    Route(httpContext), httpContext.TraceIdentifier);
+                    Route(httpContext), CorrelationId(httpContext));
                 problem = Build(500, "server-error", localizer["Problem.ServerError"], null, null);
             }
 
