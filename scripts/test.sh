@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every MotCua test, once on SQLite and once on a throwaway PostgreSQL server on 127.0.0.1.
 # On a fresh Debian machine with only the .NET SDK it installs what the tests need first:
-# PostgreSQL, Chromium (browser tests), DejaVu fonts (PDF slips) and poppler-utils (PDF checks).
+# PostgreSQL, Chromium (browser tests), DejaVu fonts (PDF slips), poppler-utils (PDF checks) and ClamAV's clamd
+# (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq

@@ -87,9 +87,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(app);
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         start.Environment.Remove("ASPNETCORE_TEST_CONTENTROOT_MOTCUA_WEB");
-        // The settings of the former in-process host: production environment, limits out of the way of the load, the outbox and
-        // the deadline watch idle so that only the requests measured write. The report facts fold every minute, as in production.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // The settings of the former in-process host: a production-like environment (Production itself refuses the demo data),
+        // limits out of the way of the load, the outbox and the deadline watch idle so that only the requests measured write.
+        // The report facts fold every minute, as in production.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Staging";
+        start.Environment["MotCua__Database__SeedDemoData"] = "true";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
         start.Environment["MotCua__Database__Provider"] = "Postgres";
         start.Environment["MotCua__Database__ConnectionString"] = connectionString;

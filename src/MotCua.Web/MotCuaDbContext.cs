@@ -36,6 +36,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<SuccessionRule> SuccessionRules => Set<SuccessionRule>();
     public DbSet<Oversight.StaffEvaluation> StaffEvaluations => Set<Oversight.StaffEvaluation>();
     public DbSet<Oversight.ExcellentShareRule> ExcellentShareRules => Set<Oversight.ExcellentShareRule>();
+    public DbSet<TotpUse> TotpUses => Set<TotpUse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,6 +33,7 @@ builder.AddDemo();
 
 var app = builder.Build();
 app.UsePlatform();
+app.UseRecentAuthentication();
 app.MapPlatform(operationsPolicy: Policies.Operations);
 app.MapIdentity();
 app.MapAudit();

@@ -34,7 +34,7 @@ internal static class CalendarModule
         open.MapGet("/hours/{unitCode}", WorkingHoursOfUnit.Get).WithName("GetWorkingHours")
             .WithSummary("Office hours that apply to a unit, its own or inherited.");
 
-        var admin = api.MapGroup("").RequireAuthorization(Policies.UnitAdmin);
+        var admin = api.MapGroup("").RequireAuthorization(Policies.UnitAdmin).RequireRecentAuthentication();
         admin.MapPut("/{year}/days/{date}", SaveCalendarDay.Handle).WithName("SaveCalendarDay")
             .WithSummary("Lists or changes a day off or make-up working day, with its source; the year needs a new confirmation.");
         admin.MapDelete("/{year}/days/{date}", RemoveCalendarDay.Handle).WithName("RemoveCalendarDay")

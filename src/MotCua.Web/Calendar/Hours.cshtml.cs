@@ -11,6 +11,7 @@ using MotCua.Web.Units;
 namespace MotCua.Web.Calendar;
 
 /// <summary>Office hours of the units the user sees, own or inherited; a unit's administrators set or reset them.</summary>
+[RequiresRecentAuthentication]
 internal sealed class HoursModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, WorkingCalendarCache cache, TimeProvider clock,
     IStringLocalizer<CalendarResource> localizer, IStringLocalizer<SharedResource> shared) : PageModel
 {

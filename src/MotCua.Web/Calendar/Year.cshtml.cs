@@ -12,6 +12,7 @@ namespace MotCua.Web.Calendar;
 
 /// <summary>A year of the working calendar as twelve month grids and a list of its days; administrators edit, confirm and import it.</summary>
 [RequestSizeLimit(ImportCalendar.MaxBytes)]
+[RequiresRecentAuthentication]
 internal sealed class YearModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, WorkingCalendarCache cache, TimeProvider clock,
     IStringLocalizer<CalendarResource> localizer, IStringLocalizer<SharedResource> shared) : PageModel
 {

@@ -35,7 +35,7 @@ internal static class CatalogModule
         open.MapGet("/{code}/forms/{id:int}", DownloadForm.Handle).WithName("DownloadProcedureForm")
             .WithSummary("Download a form template (as an attachment)");
 
-        var api = app.MapGroup("/api/v1/catalog").WithTags("Catalog").RequireAuthorization(Policies.Staff).AddEndpointFilter<CatalogProblems>();
+        var api = app.MapGroup("/api/v1/catalog").WithTags("Catalog").RequireAuthorization(Policies.Staff).RequireRecentAuthentication().AddEndpointFilter<CatalogProblems>();
         api.MapGet("/procedures", ListCatalog.Handle).WithName("ListCatalog");
         api.MapGet("/procedures/{code}", GetCatalogProcedure.Handle).WithName("GetCatalogProcedure");
         api.MapPost("/procedures", CreateProcedure.Handle).RequireAuthorization(Policies.UnitAdmin).WithName("CreateProcedure");

@@ -12,6 +12,7 @@ namespace MotCua.Web.Catalog;
 
 /// <summary>One procedure in the back office: its versions (history), publish, amend, abolish, the units that
 /// provide it and their internal processes.</summary>
+[RequiresRecentAuthentication]
 internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock, IStringLocalizer<CatalogResource> localizer) : PageModel
 {
     public GetCatalogProcedure.Response Procedure { get; private set; } = null!;

@@ -12,6 +12,7 @@ namespace MotCua.Web.Catalog;
 
 /// <summary>Edits every field of a draft (components, times, fees, form files); shows other versions read-only.</summary>
 [RequestSizeLimit(UploadForm.MaxBytes)]
+[RequiresRecentAuthentication]
 internal sealed class EditModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock, IStringLocalizer<CatalogResource> localizer) : PageModel
 {
     public sealed class TimeRow

@@ -11,6 +11,7 @@ namespace MotCua.Web.Catalog;
 
 /// <summary>The catalog in the back office: every procedure with its newest version, import and export.</summary>
 [RequestSizeLimit(ImportProcedures.MaxBytes)]
+[RequiresRecentAuthentication]
 internal sealed class IndexModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock, IStringLocalizer<CatalogResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -11,6 +11,7 @@ namespace MotCua.Web.Catalog;
 
 /// <summary>Starts a procedure under its national code; the draft is then completed on the edit page.</summary>
 [Authorize(Policy = Policies.UnitAdmin)]
+[RequiresRecentAuthentication]
 internal sealed class NewModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, IStringLocalizer<CatalogResource> localizer) : PageModel
 {
     [BindProperty] public string? Code { get; set; }

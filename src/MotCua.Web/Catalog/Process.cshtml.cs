@@ -11,6 +11,7 @@ using MotCua.Web.Platform.Http;
 namespace MotCua.Web.Catalog;
 
 /// <summary>Edits the internal process of a procedure in one unit: ordered steps, office, role, hours, inter-agency.</summary>
+[RequiresRecentAuthentication]
 internal sealed class ProcessModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock, IStringLocalizer<CatalogResource> localizer) : PageModel
 {
     public sealed class StepRow

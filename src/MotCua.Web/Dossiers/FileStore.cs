@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using MotCua.Web.Platform.Files;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
@@ -18,11 +19,13 @@ internal sealed class FileStoreOptions
 }
 
 /// <summary>
-/// Keeps scanned documents and results outside the web root under server-generated names. A file is
-/// accepted only if its content is one of the allowed types (checked by its first bytes, not its
-/// name), and its name is cleaned before it is ever shown again.
+/// Keeps scanned documents and results outside the web root under server-generated names. An upload waits in a
+/// quarantine folder until clamd has scanned it and its content has proved to be one whole file of an allowed type
+/// (its first bytes, then <see cref="FileContent"/>, never its name); only then does it join the store. Its name is
+/// cleaned before it is ever shown again.
 /// </summary>
-internal sealed partial class FileStore(FileStoreOptions options, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
+internal sealed partial class FileStore(FileStoreOptions options, TimeProvider clock, ClamdScanner scanner, ILogger<FileStore> logger,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> localizer)
 {
     private static readonly (string ContentType, string Extension, byte[] Magic)[] Allowed =
     [
@@ -55,22 +58,41 @@ internal sealed partial class FileStore(FileStoreOptions options, TimeProvider c
         var type = Allowed.FirstOrDefault(a => read >= a.Magic.Length && header.AsSpan(0, a.Magic.Length).SequenceEqual(a.Magic));
         if (upload.Length == 0 || type.ContentType is null)
         {
-            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["files"] = [localizer["Dossiers.FileType", upload.FileName.Length > 100 ? upload.FileName[..100] : upload.FileName]] });
+            throw ProblemException.Invalid(new Dictionary<string, string[]> { ["files"] = [localizer["Dossiers.FileType", Shown(upload.FileName)]] });
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         var id = Guid.CreateVersion7();
         var relative = Path.Combine(now.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), now.ToString("MM", System.Globalization.CultureInfo.InvariantCulture), id.ToString("N"));
-        var path = Path.Combine(options.Directory, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (var output = File.Create(path))
+        var quarantined = Path.Combine(options.Directory, "quarantine", id.ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(quarantined)!);
+        string hash;
+        try
         {
-            await output.WriteAsync(header.AsMemory(0, read), cancellationToken);
-            await input.CopyToAsync(output, cancellationToken);
+            await using (var output = File.Create(quarantined))
+            {
+                await output.WriteAsync(header.AsMemory(0, read), cancellationToken);
+                await input.CopyToAsync(output, cancellationToken);
+            }
+
+            await ScanAsync(quarantined, upload.FileName, cancellationToken);
+            if (!FileContent.IsWhole(quarantined, type.ContentType))
+            {
+                throw ProblemException.Invalid(new Dictionary<string, string[]> { ["files"] = [localizer["Dossiers.FileNotWhole", Shown(upload.FileName)]] });
+            }
+
+            await using var check = File.OpenRead(quarantined);
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(check, cancellationToken));
+        }
+        catch
+        {
+            File.Delete(quarantined);
+            throw;
         }
 
-        await using var check = File.OpenRead(path);
-        var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(check, cancellationToken));
+        var path = Path.Combine(options.Directory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Move(quarantined, path);
         return new DossierFile
         {
             Id = id,
@@ -84,6 +106,38 @@ internal sealed partial class FileStore(FileStoreOptions options, TimeProvider c
             UploadedAt = now,
         };
     }
+
+    /// <summary>With no scanner configured (allowed outside Production, or with scanning explicitly off) files are not scanned;
+    /// /health/ready says so. A scanner that does not answer refuses the upload: nothing unscanned gets through.</summary>
+    private async Task ScanAsync(string path, string name, CancellationToken cancellationToken)
+    {
+        if (!scanner.IsConfigured)
+        {
+            return;
+        }
+
+        Threat? threat;
+        await using (var content = File.OpenRead(path))
+        {
+            try
+            {
+                threat = await scanner.ScanAsync(content, cancellationToken);
+            }
+            catch (ScannerUnavailableException e)
+            {
+                logger.LogError(e, "Upload refused: the scanner did not answer");
+                throw new ProblemException(503, "scanner-unavailable", "Dossiers.ScannerUnavailable");
+            }
+        }
+
+        if (threat is not null)
+        {
+            logger.LogWarning("Upload refused: clamd found {Threat}", threat.Name);
+            throw new ProblemException(422, "file-infected", "Dossiers.FileInfected", Shown(name));
+        }
+    }
+
+    private static string Shown(string name) => name.Length > 100 ? name[..100] : name;
 
     public Stream Open(DossierFile file) => File.OpenRead(Path.Combine(options.Directory, file.StoragePath));
 

@@ -17,17 +17,22 @@ internal sealed class SessionOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
     public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>How long a sign-in or re-authentication lets sensitive actions through (see <see cref="RecentAuthentication"/>).</summary>
+    public TimeSpan ReauthenticationWindow { get; set; } = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>Keeps authentication tickets in the database, encrypted with data protection.
 /// Every store is a new random session id, so sign-in always rotates the session.</summary>
-internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock, SessionOptions options, IDataProtectionProvider protection) : ITicketStore
+internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock, SessionOptions options, IDataProtectionProvider protection,
+    IHttpContextAccessor http) : ITicketStore
 {
     private readonly IDataProtector _protector = protection.CreateProtector("MotCua.Sessions");
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var request = http.HttpContext;
         var session = new UserSession
         {
             Id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('='),
@@ -35,7 +40,10 @@ internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cl
             CreatedAt = now,
             LastSeenAt = now,
             AbsoluteExpiry = now + options.AbsoluteLifetime,
-            Ticket = _protector.Protect(TicketSerializer.Default.Serialize(ticket)),
+            AuthenticatedAt = now,
+            IpAddress = request?.Connection.RemoteIpAddress?.ToString(),
+            UserAgent = request?.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent[..Math.Min(agent.Length, 300)] : null,
+            Ticket = Protect(ticket),
         };
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
@@ -51,7 +59,7 @@ internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cl
         var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key && s.RevokedAt == null);
         if (session is not null)
         {
-            session.Ticket = _protector.Protect(TicketSerializer.Default.Serialize(ticket));
+            session.Ticket = Protect(ticket);
             session.LastSeenAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync();
         }
@@ -75,13 +83,35 @@ internal sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cl
             await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now));
         }
 
-        return TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
+        var ticket = TicketSerializer.Default.Deserialize(_protector.Unprotect(session.Ticket));
+        if (ticket?.Principal.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(MotCuaClaims.Session, key));
+            identity.AddClaim(new Claim(MotCuaClaims.AuthenticatedAt, DateTime.SpecifyKind(session.AuthenticatedAt, DateTimeKind.Utc).ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return ticket;
     }
 
-    private sealed record SessionRow(DateTime? RevokedAt, DateTime AbsoluteExpiry, DateTime LastSeenAt, byte[] Ticket);
+    // The per-request claims come from the row each time; a stored copy would go stale.
+    private byte[] Protect(AuthenticationTicket ticket)
+    {
+        if (ticket.Principal.Identity is ClaimsIdentity identity)
+        {
+            foreach (var claim in identity.Claims.Where(c => c.Type is MotCuaClaims.Session or MotCuaClaims.AuthenticatedAt).ToList())
+            {
+                identity.RemoveClaim(claim);
+            }
+        }
+
+        return _protector.Protect(TicketSerializer.Default.Serialize(ticket));
+    }
+
+    private sealed record SessionRow(DateTime? RevokedAt, DateTime AbsoluteExpiry, DateTime LastSeenAt, DateTime AuthenticatedAt, byte[] Ticket);
 
     private static readonly Func<MotCuaDbContext, string, Task<SessionRow?>> Current = EF.CompileAsyncQuery((MotCuaDbContext db, string key) =>
-        db.UserSessions.AsNoTracking().Where(s => s.Id == key).Select(s => new SessionRow(s.RevokedAt, s.AbsoluteExpiry, s.LastSeenAt, s.Ticket)).FirstOrDefault());
+        db.UserSessions.AsNoTracking().Where(s => s.Id == key)
+            .Select(s => new SessionRow(s.RevokedAt, s.AbsoluteExpiry, s.LastSeenAt, s.AuthenticatedAt, s.Ticket)).FirstOrDefault());
 
     public async Task RemoveAsync(string key)
     {

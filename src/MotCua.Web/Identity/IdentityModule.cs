@@ -40,6 +40,7 @@ internal static class IdentityModule
             .AddEntityFrameworkStores<MotCuaDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticator>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddPasswordValidator<PasswordRules>();
 
@@ -91,10 +92,15 @@ internal static class IdentityModule
         auth.MapPost("/logout", SignOut.Handle).RequireAuthorization().WithName("SignOut");
         auth.MapPost("/register", RegisterCitizen.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithName("RegisterCitizen");
         auth.MapGet("/me", WhoAmI.Handle).RequireAuthorization().WithName("WhoAmI");
+        auth.MapPost("/reauthenticate", Reauthenticate.Handle).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn).WithName("Reauthenticate");
+        auth.MapGet("/sessions", ListSessions.Handle).RequireAuthorization().WithName("ListOwnSessions");
+        auth.MapDelete("/sessions/{handle}", RevokeSession.Handle).RequireAuthorization().WithName("RevokeOwnSession");
 
-        var users = app.MapGroup("/api/v1/users").WithTags("Identity").RequireAuthorization(Policies.UnitAdmin);
+        var users = app.MapGroup("/api/v1/users").WithTags("Identity").RequireAuthorization(Policies.UnitAdmin).RequireRecentAuthentication();
         users.MapPost("/", CreateStaffAccount.Handle).WithName("CreateStaffAccount");
         users.MapPost("/{id:guid}/disable", DisableAccount.Handle).WithName("DisableAccount");
+        users.MapGet("/{id:guid}/sessions", ListSessions.ForUser).RequireAuthorization(Policies.SystemAdmin).WithName("ListUserSessions");
+        users.MapDelete("/{id:guid}/sessions", RevokeSession.AllOfUser).RequireAuthorization(Policies.SystemAdmin).WithName("RevokeUserSessions");
         return app;
     }
 }

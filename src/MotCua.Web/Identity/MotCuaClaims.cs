@@ -7,6 +7,11 @@ internal static class MotCuaClaims
     public const string Kind = "motcua:kind";
     public const string FullName = "motcua:name";
     public const string Role = "motcua:role";
+
+    /// <summary>Added by <see cref="DbTicketStore"/> on each request, never stored in the ticket: the session's id
+    /// and when its user last proved who they are (round-trip UTC).</summary>
+    public const string Session = "motcua:sid";
+    public const string AuthenticatedAt = "motcua:auth_at";
 }
 
 /// <summary>A role assignment carried in the sign-in ticket: <c>Role|UnitCode|UnitPath</c>.</summary>

@@ -61,18 +61,29 @@ internal sealed class SignedInRequirement : AuthorizationHandler<SignedInRequire
     }
 }
 
-/// <summary>The metrics endpoint: a system administrator, or a scraper on the same machine.</summary>
+/// <summary>The metrics endpoint: a system administrator, or a scraper presenting the token configured in
+/// <c>MotCua:Metrics:ScraperToken</c> as <c>Authorization: Bearer …</c>. The caller's address proves nothing: behind
+/// a proxy every request comes from the proxy's.</summary>
 internal sealed class OperationsRequirement : AuthorizationHandler<OperationsRequirement>, IAuthorizationRequirement
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationsRequirement requirement)
     {
-        var fromLoopback = context.Resource is HttpContext http
-            && http.Connection.RemoteIpAddress is { } address && System.Net.IPAddress.IsLoopback(address);
-        if (fromLoopback || (context.User.HasClaim("amr", "mfa") && RoleClaim.All(context.User).Any(a => a.Role == StaffRole.SystemAdmin)))
+        if ((context.Resource is HttpContext http && HoldsScraperToken(http))
+            || (context.User.HasClaim("amr", "mfa") && RoleClaim.All(context.User).Any(a => a.Role == StaffRole.SystemAdmin)))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
+    }
+
+    private static bool HoldsScraperToken(HttpContext http)
+    {
+        var expected = http.RequestServices.GetRequiredService<IConfiguration>()["MotCua:Metrics:ScraperToken"];
+        var presented = http.Request.Headers.Authorization.ToString();
+        return expected is { Length: >= 16 } && presented.StartsWith("Bearer ", StringComparison.Ordinal)
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(presented[7..])),
+                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(expected)));
     }
 }

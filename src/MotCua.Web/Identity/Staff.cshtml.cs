@@ -11,6 +11,7 @@ namespace MotCua.Web.Identity;
 
 /// <summary>Unit administrators manage the staff accounts of their units: create with a role, disable.</summary>
 [Authorize(Policy = Policies.UnitAdmin)]
+[RequiresRecentAuthentication]
 internal sealed class StaffModel(MotCuaDbContext db, CurrentActor actor, UserManager<AppUser> users, AuditTrail audit, TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {

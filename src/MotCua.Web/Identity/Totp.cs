@@ -3,13 +3,16 @@ using System.Security.Cryptography;
 namespace MotCua.Web.Identity;
 
 /// <summary>RFC 6238 time-based codes (SHA-1, 30 s, 6 digits), as authenticator apps compute them.
-/// Identity verifies codes itself; this shows the demo code and drives the tests.</summary>
+/// <see cref="OneTimeAuthenticator"/> verifies sign-in codes with it; it also shows the demo code and drives the tests.</summary>
 internal static class Totp
 {
-    public static string Code(string base32Secret, DateTimeOffset at)
+    public static long Step(DateTimeOffset at) => at.ToUnixTimeSeconds() / 30;
+
+    public static string Code(string base32Secret, DateTimeOffset at) => Code(base32Secret, Step(at));
+
+    public static string Code(string base32Secret, long counter)
     {
         var key = Base32Decode(base32Secret);
-        var counter = at.ToUnixTimeSeconds() / 30;
         Span<byte> message = stackalloc byte[8];
         System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(message, counter);
         var hash = HMACSHA1.HashData(key, message);

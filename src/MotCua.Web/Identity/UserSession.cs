@@ -13,6 +13,13 @@ internal sealed class UserSession
     public DateTime AbsoluteExpiry { get; init; }
     public DateTime LastSeenAt { get; set; }
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>When the user last proved who they are in this session: at sign-in, then at each re-authentication
+    /// (see <see cref="RecentAuthentication"/>).</summary>
+    public DateTime AuthenticatedAt { get; set; }
+
+    public string? IpAddress { get; init; }
+    public string? UserAgent { get; init; }
     public required byte[] Ticket { get; set; }
 }
 
@@ -22,6 +29,8 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
     {
         builder.ToTable("UserSessions");
         builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.IpAddress).HasMaxLength(64);
+        builder.Property(s => s.UserAgent).HasMaxLength(300);
         builder.HasIndex(s => s.UserId);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OpenApi;
+using MotCua.Web.Platform.Files;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Platform.Localization;
 using MotCua.Web.Platform.Observability;
@@ -21,6 +22,8 @@ internal static class PlatformModule
         builder.AddProblems();
         builder.AddLocalizationModule();
         builder.AddRateLimits();
+        builder.AddProxies();
+        builder.AddScanning();
         builder.Services.AddSingleton<MetricsCollector>();
         // Nested request and response records share short names (Request, Response): the outer type keeps each schema unique.
         builder.Services.AddOpenApi(options =>
@@ -52,6 +55,7 @@ internal static class PlatformModule
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.Services.GetRequiredService<MetricsCollector>();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusPages.WriteAsync);
         if (!app.Environment.IsDevelopment())
@@ -75,7 +79,7 @@ internal static class PlatformModule
     public static WebApplication MapPlatform(this WebApplication app, string operationsPolicy)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = Scanning.WriteReadiness }).AllowAnonymous();
         app.MapGet("/metrics", (MetricsCollector metrics) => TypedResults.Text(metrics.Render(), "text/plain; version=0.0.4"))
             .RequireAuthorization(operationsPolicy).ExcludeFromDescription();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

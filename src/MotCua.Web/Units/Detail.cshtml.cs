@@ -10,6 +10,7 @@ using MotCua.Web.Platform.Http;
 namespace MotCua.Web.Units;
 
 /// <summary>One unit: details, children, predecessors, history; edit and a link to reorganise for its administrators.</summary>
+[RequiresRecentAuthentication]
 internal sealed class DetailModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";

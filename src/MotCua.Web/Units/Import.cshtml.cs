@@ -12,6 +12,7 @@ namespace MotCua.Web.Units;
 /// <summary>Upload a CSV or JSON file of units; the whole file is refused with a per-row report if any row is bad.</summary>
 [Authorize(Policy = Policies.UnitAdmin)]
 [RequestSizeLimit(ImportUnits.MaxBytes)]
+[RequiresRecentAuthentication]
 internal sealed class ImportModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public int? Imported { get; private set; }

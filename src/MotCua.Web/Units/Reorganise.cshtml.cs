@@ -10,6 +10,7 @@ using MotCua.Web.Platform.Http;
 namespace MotCua.Web.Units;
 
 /// <summary>The reorganisation of one unit: fill in the successors and rules, preview what moves, then apply that preview.</summary>
+[RequiresRecentAuthentication]
 internal sealed class ReorganiseModel(MotCuaDbContext db, CurrentActor actor, AuditTrail audit, DossierCommit commit, TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : PageModel
 {

@@ -13,7 +13,7 @@ internal static class UnitsModule
 
     public static IEndpointRouteBuilder MapUnits(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/units").WithTags("Units").RequireAuthorization(Policies.Staff);
+        var api = app.MapGroup("/api/v1/units").WithTags("Units").RequireAuthorization(Policies.Staff).RequireRecentAuthentication();
         api.MapGet("/", ListUnits.Handle).WithName("ListUnits");
         api.MapGet("/export", ExportUnits.Handle).WithName("ExportUnits");
         api.MapGet("/{code}", GetUnit.Handle).WithName("GetUnit");

@@ -56,10 +56,15 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("MotCua:Database:Provider", Database.Provider);
         builder.UseSetting("MotCua:Database:ConnectionString", Database.ConnectionString);
-        builder.UseSetting("MotCua:Database:SeedDemoData", "true");
+        if (SeedsDemoData)
+        {
+            builder.UseSetting("MotCua:Database:SeedDemoData", "true");
+        }
+
         builder.UseSetting("MotCua:RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
+        builder.UseSetting("MotCua:Scanning:Clamd", TestClamd.Address);
         // Tests change the catalog and the units directly between requests: intake reads them afresh every time.
         builder.UseSetting("MotCua:IntakeCache:CacheFor", "00:00:00");
         // Tests drive the deadline watch's use cases themselves, on their own dates.
@@ -73,26 +78,51 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>False leaves the demo seeding to the app's own settings.</summary>
+    protected virtual bool SeedsDemoData => true;
+
     public HttpClient Anonymous() =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Signs in through the API with the password and, for staff, the current authenticator code.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _signInGates = new();
+
+    /// <summary>Signs in through the API with the password and, for staff, a recovery code made for this sign-in.
+    /// An authenticator code is accepted once per account and 30-second step, and tests sign the same demo account in
+    /// many times a minute; <c>SignInTests</c> covers the authenticator path itself.</summary>
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new
+        // A new recovery code replaces the account's codes: one sign-in per account at a time.
+        var gate = _signInGates.GetOrAdd(userName, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
         {
-            userName,
-            password = password ?? (userName.StartsWith('0') ? DemoSeeder.CitizenPassword : DemoSeeder.StaffPassword),
-            // Identity checks codes against real time, whatever the test clock says.
-            code = Totp.Code(DemoSeeder.TotpSecret, DateTimeOffset.UtcNow),
-        });
-        if (!response.IsSuccessStatusCode)
+            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new
+            {
+                userName,
+                password = password ?? (userName.StartsWith('0') ? DemoSeeder.CitizenPassword : DemoSeeder.StaffPassword),
+                recoveryCode = await RecoveryCodeAsync(userName),
+            });
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+        finally
         {
-            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            gate.Release();
         }
 
         return client;
+    }
+
+    private async Task<string?> RecoveryCodeAsync(string userName)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.FindByNameAsync(userName) is { TwoFactorEnabled: true } user
+            ? (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 1))!.Single()
+            : null;
     }
 
     /// <summary>Creates a unit directly (arrangement, not the behaviour under test) and returns its code.</summary>

@@ -16,6 +16,12 @@ internal static class DatabaseModule
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         // The SQLite file lives beside the app, wherever `dotnet run` is started from.
         options.DataDirectory = Path.Combine(builder.Environment.ContentRootPath, options.DataDirectory);
+        if (options.SeedDemoData && builder.Environment.IsProduction())
+        {
+            throw new InvalidOperationException(
+                "MotCua:Database:SeedDemoData is on in Production. The demo accounts' passwords and authenticator secret are published: turn it off.");
+        }
+
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IInterceptor, DbCallMetrics>();
         // Pooled: each request reuses a context and EF's internal services instead of building them again (issue 5). EF clears

@@ -18,6 +18,7 @@ internal sealed class DatabaseOptions
 
     public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Seeds the Quảng Trị demo units and accounts into an empty database.</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Seeds the Quảng Trị demo units and accounts into an empty database. Off unless set (appsettings.Development.json
+    /// sets it for <c>dotnet run</c>), and refused in Production: the demo's passwords and authenticator secret are published.</summary>
+    public bool SeedDemoData { get; set; }
 }

@@ -26,6 +26,8 @@ internal static partial class ProblemsModule
             }
 
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            // The same id is in the error log, so that a citizen's screenshot leads to the log line.
+            context.ProblemDetails.Extensions["traceId"] = CorrelationId(context.HttpContext);
             context.ProblemDetails.Extensions.Remove("exception");
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -33,6 +35,9 @@ internal static partial class ProblemsModule
         builder.Services.Configure<Microsoft.AspNetCore.Http.Json.JsonOptions>(options => CleanInput.Apply(options.SerializerOptions));
         return builder;
     }
+
+    /// <summary>The request's correlation id: its trace id when tracing is on, else the server's request id.</summary>
+    public static string CorrelationId(HttpContext context) => System.Diagnostics.Activity.Current?.Id ?? context.TraceIdentifier;
 
     public static string StatusCode(int status) => status switch
     {
@@ -61,7 +66,8 @@ internal static partial class ProblemsModule
         {
             if (DatabaseOutage.IsOutage(exception))
             {
-                logger.LogWarning(exception, "Database unreachable on {Method} {Route}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+                logger.LogWarning(exception, "Database unreachable on {Method} {Route} (correlation id {CorrelationId})", httpContext.Request.Method,
+                    Route(httpContext), CorrelationId(httpContext));
                 DatabaseOutage.ForgetConnections();
                 httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
             }
@@ -83,7 +89,8 @@ internal static partial class ProblemsModule
             };
             if (problem is null)
             {
-                logger.LogError(exception, "Unhandled error on {Method} {Route}", httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+                logger.LogError(exception, "Unhandled error on {Method} {Route} (correlation id {CorrelationId})", httpContext.Request.Method,
+                    Route(httpContext), CorrelationId(httpContext));
                 problem = Build(500, "server-error", localizer["Problem.ServerError"], null, null);
             }
 
@@ -96,6 +103,13 @@ internal static partial class ProblemsModule
 
             return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
         }
+
+        /// <summary>The route template of the failed request (<c>/api/v1/dossiers/{code}/start</c>), or its path when none matched.
+        /// The exception handler runs after the endpoint has been cleared, so it is read from the handler's feature.</summary>
+        private static string Route(HttpContext httpContext) =>
+            httpContext.Features.Get<IExceptionHandlerFeature>() is { } failure
+                ? (failure.Endpoint as RouteEndpoint)?.RoutePattern.RawText ?? failure.Endpoint?.DisplayName ?? failure.Path
+                : httpContext.Request.Path.Value ?? "";
 
         private string Title(ProblemException problem) =>
             localizer[problem.TitleKey, problem.TitleArguments.Select(a => a is Enum e ? (object)localizer[e.GetType().Name + "." + e].Value : a).ToArray()];
