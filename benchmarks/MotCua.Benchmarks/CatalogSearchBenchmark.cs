@@ -113,7 +113,7 @@ internal static class CatalogSearchBenchmark
             var name = verbs[random.Next(verbs.Length)] + " " + objects[random.Next(objects.Length)] + tails[random.Next(tails.Length)] + " " + (i + 1).ToString(CultureInfo.InvariantCulture);
             var level = (UnitLevel)random.Next(3);
             var content = new ProcedureContent(name, level, domain.Code, "UBND cấp xã", "Bước 1: Nộp hồ sơ.\nBước 2: Nhận kết quả.", "Quyết định", "", "Nghị định 118/2025/NĐ-CP",
-                (OnlineMode)random.Next(3), true, true,
+                (OnlineMode)random.Next(3), true, true, MotCua.Web.Dossiers.SupplementRule.Restart, false,
                 [new ProcedureContent.Time(Channel.Counter, 1 + random.Next(20), TimeUnit.WorkingDays, null)],
                 [new ProcedureContent.Fee(FeeKind.LePhi, "Lệ phí", random.Next(5) * 10_000, null)],
                 [new ProcedureContent.Component("Tờ khai", 1, 0, 0), new ProcedureContent.Component("Giấy tờ tùy thân", 0, 1, 0)]);

@@ -90,15 +90,15 @@ internal static class InboxBenchmark
     }
 
     /// <summary>
-    /// What the API's query asks, as EF Core writes it for one commune: the unit's own queue in due order (a commune has no
-    /// unit below it, so no second part is asked).
+    /// What the API's query asks, as EF Core writes it for one commune: the queue of the steps the unit itself does, in due
+    /// order (a commune without offices has no unit below it, so no second part is asked).
     /// </summary>
     private const string Sql = """
         SELECT d."Id", d."Code", d."ProcedureCode", d."ProcedureName", d."Owner_Name", d."State", d."DueAt", d."CurrentStep", d."AssigneeId",
             d."HandlingUnitId", d."HandlingUnitPath", d."TransferUnitPath", d."TransferAccepted"
         FROM "Dossiers" AS d
         WHERE d."DueAt" IS NOT NULL AND d."State" IN ('Received', 'Processing') AND d."State" = 'Processing' AND d."AssigneeId" IS NULL
-            AND d."HandlingUnitPath" = $1
+            AND d."StepOfficePath" = $1
         ORDER BY d."DueAt", d."Code"
         LIMIT 21
         """;
@@ -109,7 +109,7 @@ internal static class InboxBenchmark
             d."TransferAccepted", d."HandlingUnitPath"
         FROM "Dossiers" AS d
         WHERE d."DueAt" IS NOT NULL AND d."State" IN ('Received', 'Processing') AND d."State" = 'Processing' AND d."AssigneeId" IS NULL
-            AND d."HandlingUnitPath" LIKE $1
+            AND d."StepOfficePath" LIKE $1
         ORDER BY d."DueAt", d."Code"
         LIMIT 21
         """;
@@ -155,14 +155,14 @@ internal static class InboxBenchmark
             INSERT INTO "Dossiers" ("Id", "Code", "Version", "State", "Channel", "ProcedureCode", "ProcedureVersionId", "ProcedureName", "DomainCode",
                 "ReceivingUnitId", "ReceivingUnitPath", "HandlingUnitId", "HandlingUnitPath", "OwnerKind", "Owner_Name", "Owner_IdType", "Owner_IdNumber",
                 "Owner_Address", "Owner_Phone", "Sets", "SubmittedFromStaffSession", "CreatedAt", "ReceivedAt", "DueAt", "OriginalDueAt", "ClosedAt",
-                "FinishedAt", "TrackingSecret", "ReturnByPost", "TransferAccepted", "CurrentStep", "AssigneeId")
+                "FinishedAt", "TrackingSecret", "ReturnByPost", "TransferAccepted", "CurrentStep", "AssigneeId", "StepOfficePath")
             SELECT gen_random_uuid(), 'BENCH-' || lpad(g.i::text, 7, '0'), 1, g.state, g.channel, '{Procedure}', 1,
                 'Thủ tục cấp Giấy xác nhận tình trạng hôn nhân', 'HT', u.id, u.path, u.id, u.path, 'Citizen', 'Nguyễn Văn ' || g.i, 'CitizenId',
                 lpad(g.i::text, 12, '0'), 'Thôn ' || (g.i % 50) || ', xã Gio Linh, tỉnh Quảng Trị', '09' || lpad((g.i % 100000000)::text, 8, '0'), 1, false,
                 g.received, g.received, g.received + ((g.i % 15) + 3) * interval '1 day', g.received + ((g.i % 15) + 3) * interval '1 day',
                 CASE WHEN g.closed THEN g.received + interval '5 days' END, CASE WHEN g.closed THEN g.received + interval '4 days' END,
                 'ABCDEFGH', false, false, CASE WHEN g.state = 'Processing' THEN 1 END,
-                CASE WHEN g.state = 'Processing' AND g.i % 2 = 0 THEN gen_random_uuid() END
+                CASE WHEN g.state = 'Processing' AND g.i % 2 = 0 THEN gen_random_uuid() END, CASE WHEN g.state = 'Processing' THEN u.path END
             FROM (
                 SELECT i, CASE WHEN r < 70 THEN 'Returned' WHEN r < 85 THEN 'Processing' WHEN r < 88 THEN 'Received' WHEN r < 90 THEN 'AwaitingSupplement'
                         WHEN r < 94 THEN 'Processed' WHEN r < 96 THEN 'Refused' WHEN r < 98 THEN 'Withdrawn' ELSE 'Stopped' END AS state,

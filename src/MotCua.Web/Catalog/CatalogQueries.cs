@@ -41,7 +41,18 @@ internal static class CatalogQueries
         procedure.Versions.FirstOrDefault(v => v.Number == number) ?? throw ProblemException.NotFound();
 
     public static object Snapshot(ProcedureVersion v) =>
-        new { v.Number, Status = v.Status.ToString(), v.ValidFrom, v.ValidTo, v.Name, Domain = v.Domain?.Code, Level = v.Level.ToString() };
+        new
+        {
+            v.Number,
+            Status = v.Status.ToString(),
+            v.ValidFrom,
+            v.ValidTo,
+            v.Name,
+            Domain = v.Domain?.Code,
+            Level = v.Level.ToString(),
+            SupplementRule = v.SupplementRule.ToString(),
+            v.PaymentTimeCounts,
+        };
 }
 
 /// <summary>Gives catalog refusals a Vietnamese <c>detail</c> that says what to do, from CatalogResource.</summary>

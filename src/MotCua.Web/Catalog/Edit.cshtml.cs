@@ -53,6 +53,8 @@ internal sealed class EditModel(MotCuaDbContext db, CurrentActor actor, AuditTra
         public string? OnlineMode { get; set; }
         public bool PostalIntake { get; set; }
         public bool PostalReturn { get; set; }
+        public string? SupplementRule { get; set; }
+        public bool PaymentTimeCounts { get; set; }
         public List<TimeRow> Times { get; set; } = [];
         public List<FeeRow> Fees { get; set; } = [];
         public List<ComponentRow> Components { get; set; } = [];
@@ -61,7 +63,8 @@ internal sealed class EditModel(MotCuaDbContext db, CurrentActor actor, AuditTra
             (LegalBasis ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), OnlineMode, null, PostalIntake, PostalReturn,
             Times.Where(t => t.Amount is not null || !string.IsNullOrWhiteSpace(t.Unit)).Select(t => new TimeData(t.Channel, t.Amount, t.Unit, t.Cutoff)).ToList(),
             Fees.Where(f => !string.IsNullOrWhiteSpace(f.Name)).Select(f => new FeeData(f.Kind, f.Name, f.Amount, f.Exemptions)).ToList(),
-            Components.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select(c => new ComponentData(c.Name, c.Originals, c.CertifiedCopies, c.Copies, null)).ToList());
+            Components.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select(c => new ComponentData(c.Name, c.Originals, c.CertifiedCopies, c.Copies, null)).ToList(),
+            SupplementRule, PaymentTimeCounts);
     }
 
     [BindProperty] public DraftForm Form { get; set; } = new();
@@ -142,6 +145,8 @@ internal sealed class EditModel(MotCuaDbContext db, CurrentActor actor, AuditTra
                 OnlineMode = version.OnlineMode.ToString(),
                 PostalIntake = version.PostalIntake,
                 PostalReturn = version.PostalReturn,
+                SupplementRule = version.SupplementRule.ToString(),
+                PaymentTimeCounts = version.PaymentTimeCounts,
                 Times = version.Times.OrderBy(t => t.Channel).Select(t => new TimeRow
                 {
                     Channel = t.Channel.ToString(),

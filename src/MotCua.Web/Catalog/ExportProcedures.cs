@@ -13,6 +13,7 @@ internal static class ExportProcedures
     [
         "code", "name", "level", "domainCode", "domainName", "agency", "onlineMode", "postalIntake", "postalReturn",
         "counterAmount", "counterUnit", "onlineAmount", "onlineUnit", "postalAmount", "postalUnit", "cutoff", "result", "legalBasis", "components",
+        "supplementRule", "paymentTimeCounts",
     ];
 
     public static async Task<IResult> Handle(string? format, MotCuaDbContext db, CancellationToken cancellationToken)
@@ -51,6 +52,7 @@ internal static class ExportProcedures
             Time("Postal")?.Amount?.ToString(CultureInfo.InvariantCulture), Time("Postal")?.Unit,
             p.Times?.Select(t => t.Cutoff).FirstOrDefault(c => c is not null), p.Result,
             string.Join(" | ", p.LegalBasis ?? []), string.Join(" | ", (p.Components ?? []).Select(c => c.Name)),
+            p.SupplementRule, p.PaymentTimeCounts == true ? "true" : "false",
         ];
     }
 }

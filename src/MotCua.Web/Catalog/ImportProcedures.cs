@@ -95,7 +95,7 @@ internal static class ImportProcedures
         static List<string> Split(string? text) => (text ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         return new ProcedureData(Get("code"), Get("name"), Get("level"), new DomainData(Get("domainCode"), Get("domainName")), Get("agency"), Get("steps"),
             Get("result"), Get("requirements"), Split(Get("legalBasis")), Get("onlineMode"), null, Bool("postalIntake"), Bool("postalReturn"),
-            times, [], Split(Get("components")).Select(c => new ComponentData(c, 1, 0, 0, null)).ToList());
+            times, [], Split(Get("components")).Select(c => new ComponentData(c, 1, 0, 0, null)).ToList(), Get("supplementRule"), Bool("paymentTimeCounts"));
     }
 
     public static async Task<int> ImportAsync(IReadOnlyList<ProcedureData> rows, MotCuaDbContext db, Actor actor, AdministrativeUnit owner, DateOnly? publishFrom,

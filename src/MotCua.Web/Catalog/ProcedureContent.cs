@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Units;
 
@@ -25,7 +26,9 @@ internal sealed record ProcedureData(
     bool? PostalReturn,
     IReadOnlyList<TimeData>? Times,
     IReadOnlyList<FeeData>? Fees,
-    IReadOnlyList<ComponentData>? Components);
+    IReadOnlyList<ComponentData>? Components,
+    string? SupplementRule = null,
+    bool? PaymentTimeCounts = null);
 
 internal sealed record DomainData(string? Code, string? Name);
 
@@ -48,6 +51,8 @@ internal sealed record ProcedureContent(
     OnlineMode OnlineMode,
     bool PostalIntake,
     bool PostalReturn,
+    SupplementRule SupplementRule,
+    bool PaymentTimeCounts,
     IReadOnlyList<ProcedureContent.Time> Times,
     IReadOnlyList<ProcedureContent.Fee> Fees,
     IReadOnlyList<ProcedureContent.Component> Components)
@@ -60,6 +65,7 @@ internal sealed record ProcedureContent(
 
     public static ProcedureContent From(ProcedureVersion v) => new(
         v.Name, v.Level, v.Domain!.Code, v.Agency, v.Steps, v.Result, v.Requirements, v.LegalBasis, v.OnlineMode, v.PostalIntake, v.PostalReturn,
+        v.SupplementRule, v.PaymentTimeCounts,
         v.Times.Select(t => new Time(t.Channel, t.Amount, t.Unit, t.SameDayCutoff)).ToList(),
         v.Fees.Select(f => new Fee(f.Kind, f.Name, f.Amount, f.Exemptions)).ToList(),
         v.Components.OrderBy(c => c.Order).Select(c => new Component(c.Name, c.Originals, c.CertifiedCopies, c.Copies, c.FormTemplateId)).ToList());
@@ -70,7 +76,8 @@ internal sealed record ProcedureContent(
         v.OnlineMode.ToString(), v.PostalIntake && v.PostalReturn, v.PostalIntake, v.PostalReturn,
         v.Times.OrderBy(t => t.Channel).Select(t => new TimeData(t.Channel.ToString(), t.Amount, t.Unit.ToString(), t.SameDayCutoff?.ToString("HH:mm", CultureInfo.InvariantCulture))).ToList(),
         v.Fees.Select(f => new FeeData(f.Kind.ToString(), f.Name, f.Amount, f.Exemptions)).ToList(),
-        v.Components.OrderBy(c => c.Order).Select(c => new ComponentData(c.Name, c.Originals, c.CertifiedCopies, c.Copies, c.FormTemplate?.FileName)).ToList());
+        v.Components.OrderBy(c => c.Order).Select(c => new ComponentData(c.Name, c.Originals, c.CertifiedCopies, c.Copies, c.FormTemplate?.FileName)).ToList(),
+        v.SupplementRule.ToString(), v.PaymentTimeCounts);
 
     /// <summary>Checks <paramref name="data"/>, reporting under <paramref name="prefix"/> (e.g. <c>rows[3].</c>).
     /// Returns null when something is wrong. Form file names are resolved by the caller.</summary>
@@ -80,6 +87,7 @@ internal sealed record ProcedureContent(
         ok &= errors.MaxLength(prefix + "agency", data.Agency, 400);
         var level = ParseEnum<UnitLevel>(data.Level, prefix + "level", errors, required: true, ref ok);
         var online = ParseEnum<OnlineMode>(data.OnlineMode, prefix + "onlineMode", errors, required: false, ref ok);
+        var supplement = ParseEnum<SupplementRule>(data.SupplementRule, prefix + "supplementRule", errors, required: false, ref ok);
         if (string.IsNullOrWhiteSpace(data.Domain?.Code))
         {
             errors.Add(prefix + "domain", "Validation.Required");
@@ -173,7 +181,7 @@ internal sealed record ProcedureContent(
             data.Name!.Trim(), level.Value, data.Domain!.Code!.Trim(), Blank(data.Agency) ?? "", Blank(data.Steps) ?? "", Blank(data.Result) ?? "",
             Blank(data.Requirements) ?? "", string.Join('\n', (data.LegalBasis ?? []).Select(l => l.Trim()).Where(l => l.Length > 0)),
             online ?? Catalog.OnlineMode.None, data.PostalIntake ?? data.PostalAllowed ?? false, data.PostalReturn ?? data.PostalAllowed ?? false,
-            times, fees, components);
+            supplement ?? Dossiers.SupplementRule.Restart, data.PaymentTimeCounts ?? false, times, fees, components);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

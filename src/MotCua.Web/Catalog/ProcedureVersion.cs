@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Units;
 
@@ -46,6 +47,20 @@ internal sealed class ProcedureVersion
     public bool PostalIntake { get; private set; }
     public bool PostalReturn { get; private set; }
 
+    /// <summary>
+    /// What a supplement asked during processing does to the clock. Neither Decree 61/2018/NĐ-CP (as amended by Decree
+    /// 107/2021/NĐ-CP) nor Decree 118/2025/NĐ-CP sets one rule for every procedure: the time either restarts once the full
+    /// dossier arrives ("tính lại từ đầu", the common rule) or resumes, as the law of the procedure says. So it is data.
+    /// </summary>
+    public SupplementRule SupplementRule { get; private set; }
+
+    /// <summary>
+    /// Whether the applicant's wait to pay a fee, charge or tax counts in the processing time. For most procedures it does
+    /// not, as land law rules for land registration ("không tính thời gian thực hiện nghĩa vụ tài chính", Decree
+    /// 43/2014/NĐ-CP Art. 61.4): the wait is the applicant's, like a supplement.
+    /// </summary>
+    public bool PaymentTimeCounts { get; private set; }
+
     /// <summary>The name without case or diacritics, for search and ranking.</summary>
     public string SearchName { get; private set; } = "";
 
@@ -78,6 +93,8 @@ internal sealed class ProcedureVersion
         OnlineMode = content.OnlineMode;
         PostalIntake = content.PostalIntake;
         PostalReturn = content.PostalReturn;
+        SupplementRule = content.SupplementRule;
+        PaymentTimeCounts = content.PaymentTimeCounts;
         RefreshSearch(code);
         // A component that stays under the same name keeps its form file.
         var forms = Components.Where(c => c.FormTemplateId is not null).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().FormTemplateId);
@@ -179,6 +196,7 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.Level).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.OnlineMode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.SupplementRule).HasConversion<string>().HasMaxLength(20);
         builder.HasOne(v => v.Domain).WithMany().HasForeignKey(v => v.DomainId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(v => v.Steps).HasColumnType("text");
         builder.Property(v => v.Result).HasColumnType("text");

@@ -34,9 +34,9 @@ internal sealed class DossierDeadlinesConfiguration : IEntityTypeConfiguration<D
 {
     public void Configure(EntityTypeBuilder<Dossier> builder)
     {
-        // The office queue: a unit subtree (a path prefix) of unassigned dossiers in processing, read in due order. PostgreSQL
-        // serves a LIKE prefix from a btree only with pattern operators, as the database collation is not "C".
-        builder.HasIndex(d => new { d.HandlingUnitPath, d.DueAt, d.Code }, "IX_Dossiers_OfficeQueue")
+        // The office queue: unassigned dossiers in processing whose step an office subtree (a path prefix) does, read in due
+        // order. PostgreSQL serves a LIKE prefix from a btree only with pattern operators, as the database collation is not "C".
+        builder.HasIndex(d => new { d.StepOfficePath, d.DueAt, d.Code }, "IX_Dossiers_OfficeQueue")
             .HasFilter("\"State\" = 'Processing' AND \"AssigneeId\" IS NULL")
             .HasOperators("text_pattern_ops");
 

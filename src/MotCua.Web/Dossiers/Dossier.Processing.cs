@@ -37,6 +37,9 @@ internal sealed class DossierSuspension
     public DateTime? To { get; set; }
     public required string Reason { get; init; }
     public SupplementRule Rule { get; init; }
+
+    /// <summary>True for the applicant's wait to pay (national state 6); false for a supplement asked with form 02.</summary>
+    public bool ForPayment { get; init; }
 }
 
 /// <summary>
@@ -113,6 +116,9 @@ internal sealed partial class Dossier
         return null;
     }
 
+    /// <summary>The latest supplement asked during processing (form 02), answered or not.</summary>
+    public DossierSuspension? LastSupplement => Suspensions.Where(s => !s.ForPayment).MaxBy(s => s.From);
+
     /// <summary>The open suspension (the one waiting for a supplement), if any.</summary>
     public DossierSuspension? OpenSuspension => Suspensions.FirstOrDefault(s => s.To is null);
 
@@ -142,9 +148,10 @@ internal sealed partial class Dossier
 
     /// <summary>
     /// Form 04 (apology and new appointment): issued no later than <paramref name="lastIssueDate"/> (one working day
-    /// before the due date), at most once. The original due date is kept and lateness is judged on it.
+    /// before the due date), at most once. The original due date is kept and lateness is judged on it. The current step's
+    /// deadline moves to <paramref name="newStepDueAt"/>, so that the step's holder, not only the desk, works to the new date.
     /// </summary>
-    public RuleBroken? Extend(DateTime newDueAt, string reason, DateTime at, DateOnly lastIssueDate)
+    public RuleBroken? Extend(DateTime newDueAt, string reason, DateTime at, DateOnly lastIssueDate, DateTime? newStepDueAt = null)
     {
         if (Require(DossierState.Received, DossierState.Processing) is { } broken)
         {
@@ -169,6 +176,11 @@ internal sealed partial class Dossier
         ExtendedAt = at;
         ExtensionReason = reason;
         DueAt = newDueAt;
+        if (StepDueAt is not null && newStepDueAt is { } stepDue)
+        {
+            StepDueAt = stepDue;
+        }
+
         Version++;
         return null;
     }
@@ -266,6 +278,7 @@ internal sealed class DossierProcessingConfiguration : IEntityTypeConfiguration<
         builder.Property(d => d.ExtensionReason).HasMaxLength(2000);
         builder.Property(d => d.ReturnedBy).HasConversion<string>().HasMaxLength(10);
         builder.Ignore(d => d.OpenSuspension);
+        builder.Ignore(d => d.LastSupplement);
         builder.Ignore(d => d.Timeliness);
         builder.Ignore(d => d.AskedReturnMethod);
         builder.Ignore(d => d.HasResult);

@@ -49,7 +49,8 @@ internal sealed class DossierSlips(MotCuaDbContext db)
         var allowed = kind switch
         {
             SlipKind.Receipt => dossier.Code is not null,
-            SlipKind.Guidance => dossier.State is DossierState.Guided or DossierState.AwaitingCompletion or DossierState.AwaitingSupplement,
+            // A supplement asked during processing keeps its form once the documents arrived: it is part of the dossier's record.
+            SlipKind.Guidance => dossier.State is DossierState.Guided or DossierState.AwaitingCompletion || dossier.LastSupplement is not null,
             SlipKind.Refusal => dossier.State == DossierState.Refused,
         };
         if (!allowed)
@@ -79,11 +80,11 @@ internal sealed class DossierSlips(MotCuaDbContext db)
         {
             SlipKind.Receipt => await ReceiptAsync(dossier, issuer, era, party, components, officerName, trackingUrl, cancellationToken),
             SlipKind.Guidance => new Slip(
-                $"Mẫu số 02 ({era})", issuer, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", null,
+                $"Mẫu số 02 ({era})", issuer, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", dossier.Code is null ? null : "Mã hồ sơ: " + dossier.Code,
                 [.. party, new("Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:", "")],
                 null,
                 [
-                    new("", dossier.Reason ?? ""),
+                    new("", (dossier.State is DossierState.Guided or DossierState.AwaitingCompletion ? null : dossier.LastSupplement?.Reason) ?? dossier.Reason ?? ""),
                     new("", "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ " + officerName + " để được hướng dẫn."),
                     new("Ngày:", GuidedAt(dossier, when).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)),
                 ],
@@ -141,11 +142,11 @@ internal sealed class DossierSlips(MotCuaDbContext db)
         TimeUnit.CalendarDays => "ngày",
     };
 
-    /// <summary>"16 giờ 55 phút, ngày 13/03/2026", as the forms write it.</summary>
     /// <summary>A supplement asked for during processing is dated the day it was asked, not the day of receipt.</summary>
     private static DateTimeOffset GuidedAt(Dossier dossier, DateTimeOffset received) =>
-        dossier.State == DossierState.AwaitingSupplement && dossier.OpenSuspension is { } open ? VietnamTime.FromUtc(open.From) : received;
+        dossier.State is not (DossierState.Guided or DossierState.AwaitingCompletion) && dossier.LastSupplement is { } asked ? VietnamTime.FromUtc(asked.From) : received;
 
+    /// <summary>"16 giờ 55 phút, ngày 13/03/2026", as the forms write it.</summary>
     public static string Moment(DateTime utc)
     {
         var local = VietnamTime.FromUtc(utc);

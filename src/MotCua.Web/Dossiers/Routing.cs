@@ -69,19 +69,21 @@ internal static class Routing
         await db.Units.AsNoTracking().Where(u => u.Code == code).Select(u => new UnitRef(u.Id, u.Code, u.Name, u.Path)).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
-    /// Dossiers the caller may see: those the caller's units (or their offices' parents) received or handle, those a transfer
-    /// waits on them to take, and those assigned to the caller, whichever office of the unit the caller sits in.
+    /// Dossiers the caller may see: those the caller's units (or their offices' parents) received or handle, those whose current
+    /// step the caller's office or agency does (a transfer included, from the moment it is sent), the one a transfer went to,
+    /// and those assigned to the caller, whichever office of the unit the caller sits in.
     /// </summary>
     public static IQueryable<Dossier> Visible(IQueryable<Dossier> dossiers, CurrentActor actor)
     {
         var me = actor.UserId;
         return UnitScope.WithinAnyOr(dossiers, actor.VisiblePaths, d => me != null && d.AssigneeId == me,
-            d => d.HandlingUnitPath, d => d.ReceivingUnitPath, d => d.TransferUnitPath!);
+            d => d.HandlingUnitPath, d => d.ReceivingUnitPath, d => d.TransferUnitPath!, d => d.StepOfficePath!);
     }
 
     /// <summary>The same rule as <see cref="Visible(IQueryable{Dossier}, CurrentActor)"/>, for a dossier already loaded.</summary>
     public static bool Visible(Dossier dossier, CurrentActor actor) =>
         actor.VisiblePaths is not { } paths || (actor.UserId is { } me && dossier.AssigneeId == me) || paths.Any(p =>
             dossier.HandlingUnitPath.StartsWith(p, StringComparison.Ordinal) || dossier.ReceivingUnitPath.StartsWith(p, StringComparison.Ordinal)
-            || (dossier.TransferUnitPath?.StartsWith(p, StringComparison.Ordinal) ?? false));
+            || (dossier.TransferUnitPath?.StartsWith(p, StringComparison.Ordinal) ?? false)
+            || (dossier.StepOfficePath?.StartsWith(p, StringComparison.Ordinal) ?? false));
 }

@@ -126,21 +126,28 @@ internal sealed class SlipPdf(FormsOptions options)
 
         public void Line(SlipLine line)
         {
-            var text = string.IsNullOrEmpty(line.Label) ? line.Text : line.Label + " " + line.Text;
-            var height = Measure(text, _regular, Width);
-            Need(height);
-            var formatter = new XTextFormatter(_gfx);
-            if (string.IsNullOrEmpty(line.Label))
+            // The text is measured in the width it is drawn in, beside its label: the formatter drops what does not fit.
+            var indent = string.IsNullOrEmpty(line.Label) ? 0 : _gfx.MeasureString(line.Label + " ", _bold).Width;
+            if (indent > Width / 2)
             {
-                formatter.DrawString(line.Text, _regular, XBrushes.Black, new XRect(Margin, _y, Width, height));
+                // A long label takes a line of its own, and the text goes below it at full width.
+                Block(line.Label, _bold, 0);
+                indent = 0;
             }
-            else
+            else if (indent > 0)
             {
-                var labelWidth = _gfx.MeasureString(line.Label + " ", _bold).Width;
-                _gfx.DrawString(line.Label, _bold, XBrushes.Black, new XRect(Margin, _y, labelWidth, 14), XStringFormats.TopLeft);
-                formatter.DrawString(line.Text, _regular, XBrushes.Black, new XRect(Margin + labelWidth, _y, Width - labelWidth, height));
+                Need(Math.Max(Measure(line.Text, _regular, Width - indent), _bold.GetHeight() + 1));
+                _gfx.DrawString(line.Label, _bold, XBrushes.Black, new XRect(Margin, _y, indent, 14), XStringFormats.TopLeft);
             }
 
+            Block(line.Text, _regular, indent);
+        }
+
+        private void Block(string text, XFont font, double indent)
+        {
+            var height = Measure(text, font, Width - indent);
+            Need(height);
+            new XTextFormatter(_gfx).DrawString(text, font, XBrushes.Black, new XRect(Margin + indent, _y, Width - indent, height));
             _y += height + LineGap;
         }
 

@@ -227,11 +227,11 @@ internal static class Replay
         foreach (var t in transfers)
         {
             events.Add((t.SentAt!.Value, () => dossier.HandOff(HandoffKind.Transfer, null, null, null, t.SentAt!.Value, actor.UserId, actor.Name, null, t.Reason,
-                transferTo: t.To!.Path)));
+                t.To!.Path)));
             if (t.AnsweredAt is { } answer)
             {
                 events.Add((answer, () => dossier.HandOff(t.Accepted == true ? HandoffKind.TransferAccepted : HandoffKind.TransferRejected, null, null, null, answer,
-                    null, t.To!.Code, null, t.Reason)));
+                    null, t.To!.Code, null, t.Reason, null)));
             }
         }
 

@@ -23,8 +23,8 @@ internal static class AnswerTransfer
         var now = steps.Now;
         var who = steps.Actor.ActingOn(current.OfficePath, current.Role);
         var sentAt = dossier.TransferSentAt;
-        if (dossier.HandOff(HandoffKind.TransferAccepted, current.Order, dossier.StepDueAt, dossier.AssigneeId, now, who.Id, who.Name, null, request.Reason)
-            is { } broken)
+        if (dossier.HandOff(HandoffKind.TransferAccepted, current.Order, dossier.StepDueAt, dossier.AssigneeId, now, who.Id, who.Name, null, request.Reason,
+            current.OfficePath) is { } broken)
         {
             return steps.Refused(broken);
         }
@@ -53,7 +53,7 @@ internal static class AnswerTransfer
         var now = steps.Now;
         var who = steps.Actor.ActingOn(current.OfficePath, current.Role);
         if (dossier.HandOff(HandoffKind.TransferRejected, back.Order, DossierSteps.StepDue(calendar, back, now), sender!.FromUserId, now, who.Id, who.Name,
-            null, request.Reason!.Trim()) is { } broken)
+            null, request.Reason!.Trim(), back.OfficePath) is { } broken)
         {
             return steps.Refused(broken);
         }

@@ -28,12 +28,12 @@ internal static class AssignDossier
         }
 
         var before = dossier.AssigneeId;
-        if (dossier.Assign(assignee) is { } broken)
+        var who = actor.ActingOn(current.OfficePath, leader ? [StaffRole.Leader] : [current.Role]);
+        if (dossier.Assign(assignee, steps.Now, who.Id, who.Name) is { } broken)
         {
             return steps.Refused(broken);
         }
 
-        var who = actor.ActingOn(current.OfficePath, leader ? [StaffRole.Leader] : [current.Role]);
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, "dossier.assigned", new { Assignee = before },
             new { Step = current.Order, Assignee = assignee }, cancellationToken));
     }

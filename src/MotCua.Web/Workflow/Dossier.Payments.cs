@@ -36,7 +36,7 @@ internal sealed partial class Dossier
         // As for a supplement, a stop cannot cure lateness that has already occurred: past the due date the clock runs on.
         if (stopsClock && at < OriginalDueAt)
         {
-            Suspensions.Add(new DossierSuspension { From = at, Reason = purpose, Rule = SupplementRule.Pause });
+            Suspensions.Add(new DossierSuspension { From = at, Reason = purpose, Rule = SupplementRule.Pause, ForPayment = true });
         }
 
         PaymentAmount = amount;

@@ -20,6 +20,12 @@ internal enum HandoffKind
 
     /// <summary>The other agency refused the transfer, with a reason: back to the step that sent it.</summary>
     TransferRejected,
+
+    /// <summary>The step, still unassigned, is given to an officer of its office (by a leader, or taken from the queue).</summary>
+    Assign,
+
+    /// <summary>The step is taken from its officer and given to another: the new holder answers for it from then on.</summary>
+    Reassign,
 }
 
 /// <summary>
@@ -63,6 +69,12 @@ internal sealed partial class Dossier
     /// <summary>When the current step's allotted working hours run out.</summary>
     public DateTime? StepDueAt { get; private set; }
 
+    /// <summary>
+    /// The unit (path) whose staff do the current step: an office of the handling unit, another agency, or the handling unit
+    /// itself; null while at the desk. Its staff see the dossier and find it in their office's queue.
+    /// </summary>
+    public string? StepOfficePath { get; private set; }
+
     public List<DossierHandoff> Handoffs { get; } = [];
 
     /// <summary>The other agency (unit path) the dossier was transferred to, while at its step; it sees the dossier meanwhile.</summary>
@@ -75,9 +87,12 @@ internal sealed partial class Dossier
 
     public bool TransferPending => TransferUnitPath is not null && !TransferAccepted;
 
-    /// <summary>Moves the dossier to <paramref name="toStep"/> (null: back to the desk) and records the hand-off.</summary>
+    /// <summary>
+    /// Moves the dossier to <paramref name="toStep"/> (null: back to the desk), done at <paramref name="toOffice"/>, and records
+    /// the hand-off. A transfer waits on that office (another agency) until it answers.
+    /// </summary>
     public RuleBroken? HandOff(HandoffKind kind, int? toStep, DateTime? toStepDueAt, Guid? assignee, DateTime at, Guid? byUserId, string byName,
-        Timeliness? timeliness, string? note, string? transferTo = null)
+        Timeliness? timeliness, string? note, string? toOffice)
     {
         var broken = kind switch
         {
@@ -86,6 +101,7 @@ internal sealed partial class Dossier
             HandoffKind.TransferAccepted or HandoffKind.TransferRejected =>
                 Require(DossierState.Processing) ?? (TransferPending ? null : new RuleBroken("no-transfer", "Workflow.NoTransfer")),
             HandoffKind.ToDesk => Require(DossierState.Processing) ?? NoPendingTransfer() ?? RequireResultFile(),
+            HandoffKind.Assign or HandoffKind.Reassign => throw new ArgumentOutOfRangeException(nameof(kind), kind, "An assignment keeps the step: see Assign."),
         };
         if (broken is not null)
         {
@@ -122,7 +138,7 @@ internal sealed partial class Dossier
         else
         {
             // Any other hand-off leaves the other agency's step (or sends the dossier to one).
-            TransferUnitPath = kind == HandoffKind.Transfer ? transferTo ?? throw new ArgumentNullException(nameof(transferTo)) : null;
+            TransferUnitPath = kind == HandoffKind.Transfer ? toOffice ?? throw new ArgumentNullException(nameof(toOffice)) : null;
             TransferSentAt = kind == HandoffKind.Transfer ? at : null;
             TransferAccepted = false;
         }
@@ -131,20 +147,31 @@ internal sealed partial class Dossier
         AssigneeId = assignee;
         StepStartedAt = toStep is null ? null : at;
         StepDueAt = toStep is null ? null : toStepDueAt;
+        StepOfficePath = toStep is null ? null : toOffice;
         Version++;
         return null;
     }
 
     private RuleBroken? NoPendingTransfer() => TransferPending ? new RuleBroken("transfer-pending", "Workflow.TransferPending") : null;
 
-    /// <summary>Assigns (or reassigns) the current step to an officer of its office.</summary>
-    public RuleBroken? Assign(Guid assignee)
+    /// <summary>Assigns (or reassigns) the current step to an officer of its office; a row of the process control slip.</summary>
+    public RuleBroken? Assign(Guid assignee, DateTime at, Guid? byUserId, string byName)
     {
         if (State != DossierState.Processing || CurrentStep is null)
         {
             return RuleBroken.IllegalTransition(State);
         }
 
+        Handoffs.Add(new DossierHandoff
+        {
+            Kind = AssigneeId is null ? HandoffKind.Assign : HandoffKind.Reassign,
+            At = at,
+            FromStep = CurrentStep,
+            FromUserId = byUserId,
+            FromName = byName,
+            ToStep = CurrentStep,
+            ToUserId = assignee,
+        });
         AssigneeId = assignee;
         Version++;
         return null;
@@ -158,6 +185,7 @@ internal sealed class DossierStepsConfiguration : IEntityTypeConfiguration<Dossi
         // "Assigned to me" asks for one assignee: a dossier nobody holds yet (every new one) is left out of the index.
         builder.HasIndex(d => new { d.AssigneeId, d.DueAt }).HasFilter("\"AssigneeId\" IS NOT NULL");
         builder.Property(d => d.TransferUnitPath).HasMaxLength(400);
+        builder.Property(d => d.StepOfficePath).HasMaxLength(400);
         builder.Ignore(d => d.TransferPending);
         builder.OwnsMany(d => d.Handoffs, h =>
         {

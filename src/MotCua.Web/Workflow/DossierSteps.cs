@@ -97,6 +97,14 @@ internal sealed class DossierSteps(MotCuaDbContext db, CurrentActor actor, IWork
         return (new ProcessingTime(time.Amount, unit), new DueOptions(time.SameDayCutoff));
     }
 
+    /// <summary>The clock rules of the procedure version the dossier is pinned to (<see cref="ProcedureVersion.SupplementRule"/>).</summary>
+    public async Task<(SupplementRule Supplement, bool PaymentTimeCounts)> ClockRulesAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var rules = await db.ProcedureVersions.AsNoTracking().Where(v => v.Id == dossier.ProcedureVersionId)
+            .Select(v => new { v.SupplementRule, v.PaymentTimeCounts }).FirstAsync(cancellationToken);
+        return (rules.SupplementRule, rules.PaymentTimeCounts);
+    }
+
     public void RequireDesk(Dossier dossier)
     {
         if (!actor.Covers(dossier.ReceivingUnitPath, StaffRole.DeskOfficer))

@@ -22,8 +22,8 @@ internal static class FinancialObligation
 
     public sealed record Confirmation(int? Version, string? Receipt);
 
-    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Request(string code, PaymentRequest request, DossierSteps steps, WorkflowOptions options,
-        WorkflowNotices notices, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Request(string code, PaymentRequest request, DossierSteps steps, WorkflowNotices notices,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
         errors.Required("purpose", request.Purpose, 1000);
@@ -37,7 +37,8 @@ internal static class FinancialObligation
         var process = await steps.StepsAsync(dossier, cancellationToken);
         var current = steps.Current(dossier, process);
         steps.RequireHolder(dossier, current);
-        var stopsClock = options.PaymentStopsClock(dossier.ProcedureCode);
+        var (_, paymentTimeCounts) = await steps.ClockRulesAsync(dossier, cancellationToken);
+        var stopsClock = !paymentTimeCounts;
         if (dossier.RequestPayment(request.Amount!.Value, request.Purpose!.Trim(), steps.Now, stopsClock) is { } broken)
         {
             return steps.Refused(broken);

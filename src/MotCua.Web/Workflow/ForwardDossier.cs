@@ -29,7 +29,7 @@ internal static class ForwardDossier
         var timeliness = DossierSteps.StepTimeliness(dossier, now);
         var kind = next is null ? HandoffKind.ToDesk : next.InterAgency ? HandoffKind.Transfer : HandoffKind.Forward;
         if (dossier.HandOff(kind, next?.Order, next is null ? null : DossierSteps.StepDue(calendar, next, now),
-            assignee, now, who.Id, who.Name, timeliness, request.Note, next?.InterAgency == true ? next.OfficePath : null) is { } broken)
+            assignee, now, who.Id, who.Name, timeliness, request.Note, next?.OfficePath) is { } broken)
         {
             return steps.Refused(broken);
         }

@@ -14,7 +14,8 @@ using MotCua.Web.Units;
 namespace MotCua.Web.Workflow;
 
 /// <summary>
-/// The inboxes of the back office (<c>/backoffice/ho-so</c>): assigned to me, my office's queue, due soon, overdue; the
+/// The inboxes of the back office (<c>/backoffice/ho-so</c>): assigned to me, my office's queue, due soon, overdue, waiting for
+/// the applicant, transferred to my agency by another unit; the
 /// same boxes as <c>/api/v1/inbox</c>, filtered by procedure, domain, state, channel and received date, sorted by due
 /// date with a keyset cursor, each row with the working time it has left.
 /// </summary>
@@ -27,7 +28,7 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
 
     public static readonly (string Route, InboxKind Kind)[] Tabs =
         [("cua-toi", InboxKind.Mine), ("phong", InboxKind.Office), ("sap-den-han", InboxKind.DueSoon), ("qua-han", InboxKind.Overdue),
-            ("cho-nguoi-nop", InboxKind.Waiting)];
+            ("cho-nguoi-nop", InboxKind.Waiting), ("lien-thong-den", InboxKind.Incoming)];
 
     public sealed record Row(Guid Id, string Code, string ProcedureCode, string ProcedureName, string OwnerName, string State, string Step, string Office,
         bool TransferPending, DateTimeOffset DueAt, string Left, bool Late);

@@ -17,12 +17,13 @@ internal static partial class ListInbox
     /// (the page and the API share it).
     /// </summary>
     /// <remarks>
-    /// A unit subtree is a path prefix, and a prefix scan of the office-queue index comes out in path order, not due order:
-    /// PostgreSQL would fetch and sort the whole queue of the subtree for every page. So the office queue of each visible
-    /// subtree is asked in parts, each cut to the page before they are merged: the unit's own dossiers (an equality on
-    /// the path, which the index returns in due order) and, when the unit has units below it, theirs. A dossier's handling
-    /// path is always a unit's path (Dossier.Place), so a unit without children (a commune) has no dossier below it, and
-    /// its queue is the one indexed query, which PostgreSQL plans once for the prepared statement. Whether a unit has
+    /// The office queue is read by the office of the current step (Dossier.StepOfficePath): an office of the unit, another
+    /// agency a transfer went to, or the handling unit itself. A unit subtree is a path prefix, and a prefix scan of the
+    /// office-queue index comes out in path order, not due order: PostgreSQL would fetch and sort the whole queue of the
+    /// subtree for every page. So the office queue of each visible subtree is asked in parts, each cut to the page before
+    /// they are merged: the unit's own dossiers (an equality on the path, which the index returns in due order) and, when
+    /// the unit has units below it, theirs. A step's office is always a unit's path, so a unit without children has no
+    /// dossier below it, and its queue is the one indexed query, which PostgreSQL plans once for the prepared statement. Whether a unit has
     /// children is read through the short-lived <see cref="IntakeCache"/>. Nested visible subtrees are dropped, so no row
     /// comes twice.
     /// </remarks>
@@ -40,10 +41,10 @@ internal static partial class ListInbox
         foreach (var path in Outermost(visible))
         {
             var queue = OfficeQueue(Undecided(dossiers));
-            parts.Add(Page(queue.Where(d => d.HandlingUnitPath == path), selection, cursor).Take(take).Select(Projection));
+            parts.Add(Page(queue.Where(d => d.StepOfficePath == path), selection, cursor).Take(take).Select(Projection));
             if (await cache.GetAsync(("unit-has-children", path), () => db.Units.AnyAsync(u => u.Parent!.Path == path, cancellationToken)))
             {
-                parts.Add(Page(queue.Where(d => d.HandlingUnitPath.StartsWith(path) && d.HandlingUnitPath != path), selection, cursor).Take(take)
+                parts.Add(Page(queue.Where(d => d.StepOfficePath!.StartsWith(path) && d.StepOfficePath != path), selection, cursor).Take(take)
                     .Select(Projection));
             }
         }
@@ -81,6 +82,7 @@ internal static partial class ListInbox
     private static readonly Expression<Func<Dossier, bool>> IsWaiting =
         d => d.DueAt != null && (d.State == DossierState.AwaitingSupplement || d.State == DossierState.AwaitingPayment);
 
+    private static readonly Expression<Func<Dossier, bool>> IsTransferred = d => d.TransferUnitPath != null;
     private static readonly Expression<Func<Dossier, bool>> IsInOfficeQueue = d => d.State == DossierState.Processing && d.AssigneeId == null;
     private static readonly Expression<Func<Dossier, DateTime?>> ByDue = d => d.DueAt;
     private static readonly Expression<Func<Dossier, string?>> ByCode = d => d.Code;
@@ -110,7 +112,8 @@ internal static partial class ListInbox
         return box switch
         {
             InboxKind.Mine => undecided.Where(d => d.AssigneeId == me),
-            InboxKind.Office => UnitScope.WithinAny(OfficeQueue(undecided), actor.VisiblePaths, d => d.HandlingUnitPath),
+            InboxKind.Office => UnitScope.WithinAny(OfficeQueue(undecided), actor.VisiblePaths, d => d.StepOfficePath!),
+            InboxKind.Incoming => UnitScope.WithinAny(undecided.Where(IsTransferred), actor.VisiblePaths, d => d.TransferUnitPath!),
             InboxKind.DueSoon => Routing.Visible(undecided, actor).Where(d => d.DueAt >= now && d.DueAt <= soon),
             InboxKind.Overdue => Routing.Visible(undecided, actor).Where(d => d.DueAt < now),
             InboxKind.Waiting => Routing.Visible(dossiers.Where(IsWaiting), actor),

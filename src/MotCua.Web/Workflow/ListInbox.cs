@@ -28,6 +28,9 @@ internal enum InboxKind
 
     /// <summary>Dossiers of the caller's units waiting for the applicant: a supplement, or a fee, charge or tax to pay.</summary>
     Waiting,
+
+    /// <summary>Một cửa liên thông: undecided dossiers of other units transferred to the caller's agency, until they leave its step.</summary>
+    Incoming,
 }
 
 /// <summary>

@@ -71,6 +71,17 @@ internal static class ProcessingClock
         return date;
     }
 
+    /// <summary>
+    /// <paramref name="moment"/> moved by the working time between <paramref name="from"/> and the later <paramref name="to"/>:
+    /// a step's deadline once the dossier's due date moves from one to the other.
+    /// </summary>
+    public static DateTime Moved(UnitCalendar calendar, DateTime moment, DateTime from, DateTime to)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var added = calendar.WorkingTimeBetween(VietnamTime.FromUtc(from), VietnamTime.FromUtc(to));
+        return calendar.AddWorkingTime(VietnamTime.FromUtc(moment), added).UtcDateTime;
+    }
+
     /// <summary>Working time left until <paramref name="dueAt"/> (negative once late: the working time overdue).</summary>
     public static TimeSpan WorkingTimeLeft(UnitCalendar calendar, DateTime now, DateTime dueAt)
     {

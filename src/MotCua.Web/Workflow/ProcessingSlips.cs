@@ -113,7 +113,7 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
             Timeliness(h.Timeliness),
             Kind(h.Kind) + (h.Note is null ? "" : ": " + h.Note),
         ]));
-        var rows = handoffs.Concat(Waits(dossier, handling)).OrderBy(r => r.At)
+        var rows = handoffs.Concat(Waits(dossier, handling)).Concat(Milestones(dossier, handling, desk)).OrderBy(r => r.At)
             .Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), .. r.Cells]).ToList();
         var coordinating = process.Where(s => s.InterAgency).Select(s => units.GetValueOrDefault(s.OfficePath, UnitPath.Code(s.OfficePath))).Distinct().ToList();
         return new Slip(
@@ -136,7 +136,7 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
 
     /// <summary>
     /// The waits for the applicant, in the same table as the hand-offs: each interval in which the clock stopped (a supplement,
-    /// or a payment that stops it), and a payment whose time counts (<see cref="WorkflowOptions.PaymentTimeCounts"/>). Only the
+    /// or a payment that stops it), and a payment whose time counts (<see cref="Catalog.ProcedureVersion.PaymentTimeCounts"/>). Only the
     /// latest payment is kept on the dossier, so an earlier payment whose time counted is not listed.
     /// </summary>
     private static IEnumerable<(DateTime At, IReadOnlyList<string> Cells)> Waits(Dossier dossier, string handling)
@@ -158,6 +158,28 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
             {
                 yield return (paid, [Applicant, handling, DossierSlips.Moment(paid), "—", "Đã thực hiện nghĩa vụ tài chính"]);
             }
+        }
+    }
+
+    /// <summary>The apology with its new appointment (form 04), and the return of the result to the applicant.</summary>
+    private static IEnumerable<(DateTime At, IReadOnlyList<string> Cells)> Milestones(Dossier dossier, string handling, string desk)
+    {
+        const string Applicant = "Người nộp hồ sơ";
+        if (dossier.ExtendedAt is { } apologised)
+        {
+            yield return (apologised, [handling, Applicant, DossierSlips.Moment(apologised), "—",
+                $"Xin lỗi và hẹn lại ngày trả kết quả: {DossierSlips.Moment(dossier.DueAt!.Value)}; lý do: {dossier.ExtensionReason}"]);
+        }
+
+        if (dossier.ReturnedAt is { } returned)
+        {
+            yield return (returned, [desk, Applicant, DossierSlips.Moment(returned), Timeliness(dossier.Timeliness), dossier.ReturnedBy switch
+            {
+                ReturnMethod.Counter => "Trả kết quả tại Bộ phận Một cửa",
+                ReturnMethod.Post => "Trả kết quả qua dịch vụ bưu chính công ích",
+                ReturnMethod.Online => "Trả kết quả trực tuyến",
+                null => "Trả kết quả",
+            }]);
         }
     }
 
@@ -203,5 +225,7 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
         HandoffKind.Transfer => "Chuyển liên thông",
         HandoffKind.TransferAccepted => "Nhận liên thông",
         HandoffKind.TransferRejected => "Từ chối liên thông",
+        HandoffKind.Assign => "Phân công xử lý",
+        HandoffKind.Reassign => "Giao lại cho cán bộ khác",
     };
 }

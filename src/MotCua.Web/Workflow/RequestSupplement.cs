@@ -7,15 +7,15 @@ namespace MotCua.Web.Workflow;
 
 /// <summary>
 /// <c>POST /api/v1/dossiers/{code}/supplement-request</c>: the holder of the current step asks the applicant to
-/// supplement the dossier (form 02): the clock stops and the owner is told. The procedure's rule (restart or
-/// pause) is fixed now, so a later change of setting does not alter a running dossier.
+/// supplement the dossier (form 02): the clock stops and the owner is told. The rule (restart or pause) of the procedure
+/// version the dossier was received under is fixed on the stop now.
 /// </summary>
 internal static class RequestSupplement
 {
     public sealed record Request(int? Version, string? Reason);
 
-    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, WorkflowOptions options,
-        WorkflowNotices notices, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
         errors.Required("reason", request.Reason, 2000);
@@ -25,7 +25,7 @@ internal static class RequestSupplement
         var current = steps.Current(dossier, process);
         steps.RequireHolder(dossier, current);
         var now = steps.Now;
-        var rule = options.RuleFor(dossier.ProcedureCode);
+        var (rule, _) = await steps.ClockRulesAsync(dossier, cancellationToken);
         if (dossier.RequestSupplement(request.Reason!.Trim(), now, rule) is { } broken)
         {
             return steps.Refused(broken);

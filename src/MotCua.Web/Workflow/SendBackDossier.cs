@@ -34,7 +34,7 @@ internal static class SendBackDossier
         // Back to whoever held the earlier step last, so the remark reaches the officer who wrote the draft.
         var previousHolder = dossier.Handoffs.LastOrDefault(h => h.ToStep == target!.Order)?.ToUserId;
         if (dossier.HandOff(HandoffKind.SendBack, target!.Order, DossierSteps.StepDue(calendar, target, now), previousHolder, now, who.Id, who.Name,
-            timeliness, request.Reason!.Trim()) is { } broken)
+            timeliness, request.Reason!.Trim(), target.OfficePath) is { } broken)
         {
             return steps.Refused(broken);
         }

@@ -19,8 +19,8 @@ internal static class StartProcessing
         var calendar = await steps.CalendarAsync(dossier, cancellationToken);
         var now = steps.Now;
         var who = steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
-        if (dossier.HandOff(HandoffKind.Start, first.Order, DossierSteps.StepDue(calendar, first, now), null, now, who.Id, who.Name, null, request.Note)
-            is { } broken)
+        if (dossier.HandOff(HandoffKind.Start, first.Order, DossierSteps.StepDue(calendar, first, now), null, now, who.Id, who.Name, null, request.Note,
+            first.OfficePath) is { } broken)
         {
             return steps.Refused(broken);
         }

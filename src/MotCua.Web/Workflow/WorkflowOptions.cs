@@ -1,24 +1,12 @@
-using MotCua.Web.Dossiers;
-
 namespace MotCua.Web.Workflow;
 
 /// <summary>
-/// Settings of processing. The catalog does not hold a procedure's clock rules yet, so the procedures whose clock
-/// resumes after a supplement (rather than restarts, the common rule), and those whose clock runs on while the applicant
-/// fulfils a financial obligation, are listed here by code.
+/// Settings of processing. A procedure's clock rules (after a supplement, while the applicant pays) are not settings: each
+/// procedure version holds them in the catalog.
 /// </summary>
 internal sealed class WorkflowOptions
 {
     public const string Section = "Workflow";
-
-    public List<string> PauseOnSupplement { get; init; } = [];
-
-    /// <summary>
-    /// Procedures whose processing time includes the applicant's wait to pay. For the others the clock stops, as land law
-    /// rules for land registration ("không tính thời gian thực hiện nghĩa vụ tài chính", Decree 43/2014/NĐ-CP Art. 61.4):
-    /// the wait is the applicant's, like a supplement.
-    /// </summary>
-    public List<string> PaymentTimeCounts { get; init; } = [];
 
     /// <summary>
     /// Working days (by the handling unit's calendar) a dossier waits for a supplement before processing stops.
@@ -32,11 +20,6 @@ internal sealed class WorkflowOptions
 
     /// <summary>How often each web node looks for dossiers to flag or close.</summary>
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromMinutes(1);
-
-    public SupplementRule RuleFor(string procedureCode) =>
-        PauseOnSupplement.Contains(procedureCode, StringComparer.Ordinal) ? SupplementRule.Pause : SupplementRule.Restart;
-
-    public bool PaymentStopsClock(string procedureCode) => !PaymentTimeCounts.Contains(procedureCode, StringComparer.Ordinal);
 
     /// <summary>Refuses a configuration the watch cannot work with, at start-up rather than at the first round.</summary>
     public WorkflowOptions Validated()

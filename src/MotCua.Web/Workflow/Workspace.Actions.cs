@@ -46,15 +46,15 @@ internal sealed partial class WorkspaceModel
         RunAsync(id, "transfer-reject", code => AnswerTransfer.Reject(code, new(Version, Reason), steps, L, Aborted));
 
     public Task<IActionResult> OnPostSupplementRequestAsync(Guid id) =>
-        RunAsync(id, "supplement-request", code => RequestSupplement.Handle(code, new(Version, Reason), steps, Service<WorkflowOptions>(),
-            Service<WorkflowNotices>(), L, Aborted));
+        RunAsync(id, "supplement-request", code => RequestSupplement.Handle(code, new(Version, Reason), steps, Service<WorkflowNotices>(), L,
+            Aborted));
 
     public Task<IActionResult> OnPostSupplementReceivedAsync(Guid id) =>
         RunAsync(id, "supplement-received", code => ReceiveSupplement.Handle(code, new(Version), steps, Service<WorkflowNotices>(), Aborted));
 
     public Task<IActionResult> OnPostPaymentRequestAsync(Guid id) =>
-        RunAsync(id, "payment-request", code => FinancialObligation.Request(code, new(Version, Amount, Purpose), steps, Service<WorkflowOptions>(),
-            Service<WorkflowNotices>(), L, Aborted));
+        RunAsync(id, "payment-request", code => FinancialObligation.Request(code, new(Version, Amount, Purpose), steps, Service<WorkflowNotices>(), L,
+            Aborted));
 
     public Task<IActionResult> OnPostPaymentConfirmedAsync(Guid id) =>
         RunAsync(id, "payment-confirmed", code => FinancialObligation.Confirm(code, new(Version, Receipt), steps, Service<WorkflowNotices>(), L, Aborted));

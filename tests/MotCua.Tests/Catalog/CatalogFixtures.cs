@@ -12,23 +12,26 @@ internal static class CatalogFixtures
     /// <summary>A lowercase word no demo procedure holds, to isolate a test's search results.</summary>
     public static string UniqueWord() => "zq" + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray());
 
-    public static object Procedure(string code, string name = "Thủ tục thử nghiệm", string timeUnit = "WorkingDays", int amount = 3, bool withComponent = true, string agency = "UBND cấp xã") => new
-    {
-        code,
-        name,
-        level = "Commune",
-        domain = new { code = "HT" },
-        agency,
-        steps = "Bước 1: Nộp hồ sơ.\nBước 2: Nhận kết quả.",
-        result = "Giấy xác nhận",
-        requirements = "Không",
-        legalBasis = new[] { "Luật Hộ tịch số 60/2014/QH13" },
-        onlineMode = "Partial",
-        postalAllowed = true,
-        times = new[] { new { channel = "Counter", amount, unit = timeUnit, cutoff = "15:00" } },
-        fees = new[] { new { kind = "LePhi", name = "Lệ phí", amount = 8000L, exemptions = "Người có công" } },
-        components = withComponent ? new[] { new { name = "Tờ khai", originals = 1, certifiedCopies = 0, copies = 0 } } : [],
-    };
+    public static object Procedure(string code, string name = "Thủ tục thử nghiệm", string timeUnit = "WorkingDays", int amount = 3, bool withComponent = true, string agency = "UBND cấp xã",
+        string? supplementRule = null, bool paymentTimeCounts = false) => new
+        {
+            code,
+            name,
+            level = "Commune",
+            domain = new { code = "HT" },
+            agency,
+            steps = "Bước 1: Nộp hồ sơ.\nBước 2: Nhận kết quả.",
+            result = "Giấy xác nhận",
+            requirements = "Không",
+            legalBasis = new[] { "Luật Hộ tịch số 60/2014/QH13" },
+            onlineMode = "Partial",
+            postalAllowed = true,
+            times = new[] { new { channel = "Counter", amount, unit = timeUnit, cutoff = "15:00" } },
+            fees = new[] { new { kind = "LePhi", name = "Lệ phí", amount = 8000L, exemptions = "Người có công" } },
+            components = withComponent ? new[] { new { name = "Tờ khai", originals = 1, certifiedCopies = 0, copies = 0 } } : [],
+            supplementRule,
+            paymentTimeCounts,
+        };
 
     public static async Task CreateAsync(HttpClient admin, object procedure)
     {

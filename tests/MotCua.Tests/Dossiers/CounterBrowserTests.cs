@@ -36,6 +36,16 @@ public sealed class CounterBrowserTests(BrowserHost host)
         var code = (await page.Locator(".slip-subtitle").InnerTextAsync()).Replace("Mã hồ sơ: ", "", StringComparison.Ordinal).Trim();
         code.ShouldStartWith(commune + "-");
 
+        // The QR code sits beside the title, never over it, on a wide screen and on a phone.
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            var title = (await page.Locator(".slip-title").BoundingBoxAsync())!;
+            var qr = (await page.Locator(".slip-qr").BoundingBoxAsync())!;
+            var overlap = title.X < qr.X + qr.Width && qr.X < title.X + title.Width && title.Y < qr.Y + qr.Height && qr.Y < title.Y + title.Height;
+            overlap.ShouldBeFalse($"at {width} px the QR code ({qr.X}, {qr.Y}, {qr.Width} × {qr.Height}) covers the title ({title.X}, {title.Y}, {title.Width} × {title.Height})");
+        }
+
         var citizen = await host.NewPageAsync();
         await citizen.OpenAsync($"/tra-cuu?ma={code}");
         (await citizen.GetByLabel("Mã hồ sơ").InputValueAsync()).ShouldBe(code);

@@ -33,6 +33,21 @@ public sealed class SlipPdfTests
     }
 
     [Fact]
+    public async Task A_long_text_beside_its_label_prints_to_its_last_word()
+    {
+        var reason = string.Join(' ', Enumerable.Repeat("Chờ kết quả xác minh của cơ quan phối hợp về nơi cư trú trước đây của người yêu cầu.", 5))
+            + " Hết lý do.";
+        var slip = new Slip("Mẫu số 04", ["UBND XÃ GIO LINH"], "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", null,
+            [new("Lý do chậm trả kết quả:", reason), new("Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:", "Bản sao giấy khai sinh")],
+            null, [], [], null, null);
+
+        var text = string.Join(' ', (await PdfTextAsync(new SlipPdf(new FormsOptions()).Render(slip))).Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+
+        text.ShouldContain("Hết lý do.");
+        text.ShouldContain("nội dung sau: Bản sao giấy khai sinh");
+    }
+
+    [Fact]
     public void Missing_fonts_fail_with_a_message_that_says_how_to_fix_it()
     {
         var error = Should.Throw<InvalidOperationException>(() => PdfFonts.LoadFaces("/nonexistent/fonts"));

@@ -140,16 +140,15 @@ public sealed class DeadlineWatchTests(MotCuaFactory app)
     [Fact]
     public async Task A_dossier_waiting_for_a_payment_whose_time_counts_goes_overdue_and_one_whose_clock_stopped_does_not()
     {
-        var options = app.Services.GetRequiredService<WorkflowOptions>();
         var (_, desk, _, specialist, _) = await _flow.ArrangeAsync();
         string counted, stopped;
         try
         {
             // Both due Thu 08/01 09:00; payment asked Tue 06/01 10:00, once for a procedure that counts that wait, once for one that does not.
-            options.PaymentTimeCounts.Add(MaritalStatus);
+            _flow.PaymentTimeCounts(true);
             (counted, var started) = await _flow.ReceiveAndStartAsync(desk);
             await _flow.ActAsync(specialist, counted, "payment-request", Vn(6, 10), new { version = Version(started), amount = 120_000, purpose = "Phí thẩm định" });
-            options.PaymentTimeCounts.Remove(MaritalStatus);
+            _flow.PaymentTimeCounts(false);
             (stopped, var startedToo) = await _flow.ReceiveAndStartAsync(desk);
             await _flow.ActAsync(specialist, stopped, "payment-request", Vn(6, 10), new { version = Version(startedToo), amount = 120_000, purpose = "Lệ phí" });
 
@@ -158,7 +157,7 @@ public sealed class DeadlineWatchTests(MotCuaFactory app)
         }
         finally
         {
-            options.PaymentTimeCounts.Remove(MaritalStatus);
+            _flow.PaymentTimeCounts(false);
             app.Clock.Reset();
         }
 

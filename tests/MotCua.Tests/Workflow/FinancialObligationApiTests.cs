@@ -2,13 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
 using MotCua.Tests.Reporting;
 using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Integration.Outbox;
-using MotCua.Web.Workflow;
 using Shouldly;
 using static MotCua.Tests.Workflow.WorkflowApiTests;
 
@@ -135,9 +133,8 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
     [Fact]
     public async Task A_procedure_that_counts_the_payment_time_keeps_its_due_date_and_goes_overdue()
     {
-        var options = app.Services.GetRequiredService<WorkflowOptions>();
         var (unit, desk, _, specialist, _) = await _flow.ArrangeAsync();
-        options.PaymentTimeCounts.Add(MaritalStatus);
+        _flow.PaymentTimeCounts(true);
         try
         {
             var (code, started) = await _flow.ReceiveAndStartAsync(desk);
@@ -163,7 +160,7 @@ public sealed class FinancialObligationApiTests(MotCuaFactory app)
         }
         finally
         {
-            options.PaymentTimeCounts.Remove(MaritalStatus);
+            _flow.PaymentTimeCounts(false);
             app.Clock.Reset();
         }
     }

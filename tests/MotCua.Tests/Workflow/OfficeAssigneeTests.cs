@@ -64,4 +64,55 @@ public sealed class OfficeAssigneeTests(MotCuaFactory app)
         // Once it has left her, the dossier is no longer hers to open.
         (await specialist.GetAsync($"/api/v1/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_specialist_in_an_office_finds_its_unassigned_dossiers_in_her_queue_and_takes_one()
+    {
+        var flow = new WorkflowApiTests(app);
+        var (unit, desk) = await app.DeskAsync("1.004873");
+        var office = await app.CreateUnitAsync(unit, UnitKind.Office, "Phòng Văn hóa - Xã hội");
+        var sibling = await app.CreateUnitAsync(unit, UnitKind.Office, "Phòng Kinh tế");
+        var specialistName = await app.CreateStaffAsync(StaffRole.Specialist, office);
+        var specialist = await app.SignInAsync(specialistName);
+        var other = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Specialist, sibling));
+        var unitSpecialist = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Specialist, unit));
+        flow.DefineProcess(unit, db =>
+        [
+            new ProcessStep
+            {
+                Order = 1, Name = "Thẩm định hồ sơ", Role = StaffRole.Specialist, Hours = 16,
+                OfficeUnitId = db.Units.Where(u => u.Code == office).Select(u => u.Id).Single(),
+            },
+            new ProcessStep { Order = 2, Name = "Phê duyệt", Role = StaffRole.Leader, Hours = 4 },
+        ]);
+
+        string code;
+        JsonElement started;
+        try
+        {
+            (code, started) = await flow.ReceiveAndStartAsync(desk);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        // The office's queue is hers, and the unit above sees it too; the sibling office does not.
+        (await QueueAsync(specialist)).ShouldContain(code);
+        (await QueueAsync(unitSpecialist)).ShouldContain(code);
+        (await QueueAsync(other)).ShouldNotContain(code);
+        (await specialist.GetAsync($"/api/v1/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await other.GetAsync($"/api/v1/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await specialist.GetStringAsync("/backoffice/ho-so?box=phong")).ShouldContain($"data-dossier=\"{code}\"");
+
+        var taken = await flow.ActAsync(specialist, code, "assign", null, new { version = started.GetProperty("version").GetInt32(), assigneeUserName = specialistName });
+        taken.GetProperty("assigneeId").GetString().ShouldNotBeNull();
+        (await QueueAsync(specialist)).ShouldNotContain(code);
+        var mine = await specialist.GetFromJsonAsync<JsonElement>("/api/v1/inbox/mine?size=100");
+        mine.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("code").GetString()).ShouldContain(code);
+    }
+
+    private static async Task<List<string?>> QueueAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/inbox/office?size=100")).GetProperty("items").EnumerateArray()
+            .Select(r => r.GetProperty("code").GetString()).ToList();
 }

@@ -93,11 +93,12 @@ public sealed class ProcessingBrowserTests(BrowserHost host)
 
         await desk.Locator("[data-control-slip]").ClickAsync();
         var rows = await desk.Locator("article.slip table tbody tr").AllInnerTextsAsync();
-        rows.Count.ShouldBe(3);
+        rows.Count.ShouldBe(4);
         rows[0].ShouldContain("Chuyển xử lý");
         rows[1].ShouldContain("Thẩm định hồ sơ");
         rows[1].ShouldContain("Phê duyệt");
         rows[2].ShouldContain("Trả kết quả về Bộ phận Một cửa");
+        rows[3].ShouldContain("Trả kết quả tại Bộ phận Một cửa");
 
         await desk.OpenAsync(workspace + "/lich-su");
         (await desk.Locator("[data-chain]").GetAttributeAsync("data-chain")).ShouldBe("intact");

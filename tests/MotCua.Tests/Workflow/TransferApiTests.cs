@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,55 @@ public sealed class TransferApiTests(MotCuaFactory app)
             h => h.Note.ShouldBe("Không thuộc thẩm quyền xác minh"));
         (await agency.PostAsJsonAsync($"/api/v1/dossiers/{code}/transfer/accept", new { version = Version(rejected) })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_receiving_agency_finds_an_incoming_transfer_in_its_inbox_opens_it_and_answers_it_from_its_workspace()
+    {
+        var (code, specialist, agency, _) = await ArrangeAsync();
+        var stranger = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Specialist, await app.CreateUnitAsync("000.00.00.H50")));
+        var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
+        (await agency.GetAsync($"/api/v1/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        Codes(await InboxAsync(agency, "incoming")).ShouldNotContain(code);
+
+        var sent = await ActAsync(specialist, code, "forward", new { version = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Version) });
+
+        // The other agency: in its incoming box (waiting for its answer) and in its office queue, readable, with the answer buttons.
+        var incoming = (await InboxAsync(agency, "incoming")).GetProperty("items").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
+        incoming.GetProperty("transferPending").GetBoolean().ShouldBeTrue();
+        Codes(await InboxAsync(agency, "office")).ShouldContain(code);
+        (await agency.GetAsync($"/api/v1/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var box = await agency.GetStringAsync("/backoffice/ho-so?box=lien-thong-den");
+        box.ShouldContain("Liên thông đến");
+        box.ShouldContain($"data-dossier=\"{code}\"");
+        var workspace = await agency.GetStringAsync($"/backoffice/ho-so/{id}");
+        workspace.ShouldContain("data-action=\"transfer-accept\"");
+        workspace.ShouldContain("data-action=\"transfer-reject\"");
+
+        // Neither the sending unit's queue nor an unrelated agency lists it.
+        Codes(await InboxAsync(specialist, "office")).ShouldNotContain(code);
+        Codes(await InboxAsync(stranger, "incoming")).ShouldNotContain(code);
+        (await stranger.GetAsync($"/api/v1/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        (await WorkspacePagesTests.PostAsync(agency, $"/backoffice/ho-so/{id}", "AcceptTransfer", new() { ["version"] = Version(sent).ToString(CultureInfo.InvariantCulture) }))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var accepted = (await InboxAsync(agency, "incoming")).GetProperty("items").EnumerateArray().Single(r => r.GetProperty("code").GetString() == code);
+        accepted.GetProperty("transferPending").GetBoolean().ShouldBeFalse();
+
+        // Once its step is done, the dossier leaves the agency.
+        await ActAsync(agency, code, "forward", new { version = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Version), note = "Đã xác minh" });
+        Codes(await InboxAsync(agency, "incoming")).ShouldNotContain(code);
+        (await agency.GetAsync($"/api/v1/dossiers/{code}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<System.Text.Json.JsonElement> InboxAsync(HttpClient client, string box)
+    {
+        var response = await client.GetAsync($"/api/v1/inbox/{box}?size=100");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+    }
+
+    private static List<string> Codes(System.Text.Json.JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).ToList();
 
     internal async Task<(string Code, HttpClient Specialist, HttpClient Agency, HttpClient Leader)> ArrangeAsync()
     {

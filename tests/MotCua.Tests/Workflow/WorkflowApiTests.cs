@@ -70,6 +70,7 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
                 (HandoffKind.Start, null, 1, null),
                 (HandoffKind.Forward, 1, 2, "Early"),
                 (HandoffKind.SendBack, 2, 1, "OnTime"),
+                (HandoffKind.Assign, 1, 1, null),
                 (HandoffKind.Forward, 1, 2, "Early"),
                 (HandoffKind.ToDesk, 2, null, "OnTime"),
             ]);
@@ -79,7 +80,7 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
             var slip = await (await desk.GetAsync($"/api/v1/dossiers/{code}/control-slip")).Content.ReadFromJsonAsync<JsonElement>();
             slip.GetProperty("timeliness").GetString().ShouldBe("OnTime");
             var rows = slip.GetProperty("rows").EnumerateArray().ToList();
-            rows.Count.ShouldBe(5);
+            rows.Count.ShouldBe(6);
             rows[1].GetProperty("fromStepName").GetString().ShouldBe("Thẩm định hồ sơ");
             rows[1].GetProperty("toStepName").GetString().ShouldBe("Phê duyệt");
             rows[1].GetProperty("at").GetString().ShouldBe("2026-01-06T10:00:00+07:00");
@@ -175,6 +176,10 @@ public sealed class WorkflowApiTests(MotCuaFactory app)
         db.ProcessDefinitions.Add(definition);
         return db.SaveChanges();
     });
+
+    /// <summary>Sets the catalog's rule of the marital-status procedure on the time to pay (arrangement); the caller sets it back.</summary>
+    internal void PaymentTimeCounts(bool counts) => app.WithDb(db =>
+        db.ProcedureVersions.Where(v => v.Procedure!.Code == MaritalStatus).ExecuteUpdate(s => s.SetProperty(v => v.PaymentTimeCounts, counts)));
 
     internal async Task<string> ReceiveAsync(HttpClient desk, DateTimeOffset? at)
     {

@@ -2,14 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Catalog;
 using MotCua.Tests.Dossiers;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Calendar;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
-using MotCua.Web.Workflow;
 using Shouldly;
 using static MotCua.Tests.Workflow.WorkflowApiTests;
 
@@ -60,9 +58,7 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
     [Fact]
     public async Task A_supplement_asked_and_received_before_the_count_starts_leaves_the_due_date_under_the_pause_rule()
     {
-        var options = app.Services.GetRequiredService<WorkflowOptions>();
-        var (procedure, desk, specialist) = await ArrangeCutoffProcedureAsync(app);
-        options.PauseOnSupplement.Add(procedure);
+        var (procedure, desk, specialist) = await ArrangeCutoffProcedureAsync(app, supplementRule: "Pause");
         try
         {
             // Received Fri 13/02 15:30, after the 15:00 cut-off: the count starts Mon 23/02 07:00 after Tết, due Wed 25/02 17:00.
@@ -81,7 +77,6 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
         }
         finally
         {
-            options.PauseOnSupplement.Remove(procedure);
             app.Clock.Reset();
         }
     }
@@ -173,11 +168,12 @@ public sealed class WorkflowClockApiTests(MotCuaFactory app)
     internal static DateTimeOffset At(int day, int month, int hour, int minute = 0) => new(2026, month, day, hour, minute, 0, TimeSpan.FromHours(7));
 
     /// <summary>A new procedure of 3 working days whose unit counts intake after 15:00 from the next working morning, at a new unit.</summary>
-    internal static async Task<(string Procedure, HttpClient Desk, HttpClient Specialist)> ArrangeCutoffProcedureAsync(MotCuaFactory app)
+    internal static async Task<(string Procedure, HttpClient Desk, HttpClient Specialist)> ArrangeCutoffProcedureAsync(MotCuaFactory app,
+        string? supplementRule = null)
     {
         var admin = await app.SignInAsync("sysadmin");
         var procedure = CatalogFixtures.UniqueCode();
-        await CatalogFixtures.CreateAsync(admin, CatalogFixtures.Procedure(procedure));
+        await CatalogFixtures.CreateAsync(admin, CatalogFixtures.Procedure(procedure, supplementRule: supplementRule));
         await CatalogFixtures.PublishAsync(admin, procedure, 1, "2024-01-01");
         var (unit, desk) = await app.DeskAsync(procedure);
         return (procedure, desk, await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Specialist, unit)));

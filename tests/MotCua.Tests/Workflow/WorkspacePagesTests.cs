@@ -131,7 +131,15 @@ public sealed partial class WorkspacePagesTests(MotCuaFactory app)
             // Restarted from Fri 09/01 14:00: three working days, Saturday 10/01 worked in exchange → Tue 13/01 14:00.
             app.Clock.SetNow(Vn(9, 14));
             (await PostAsync(desk, url, "SupplementReceived", new() { ["version"] = "3" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-            (await desk.GetStringAsync(url)).ShouldContain("14 giờ 00 phút, ngày 13/01/2026");
+            var resumed = await desk.GetStringAsync(url);
+            resumed.ShouldContain("14 giờ 00 phút, ngày 13/01/2026");
+
+            // Form 02 stays with the dossier once the supplement arrived, under the dossier's code and dated the day it was asked.
+            resumed.ShouldContain($"{url}/phieu/huong-dan");
+            var kept = await desk.GetStringAsync($"{url}/phieu/huong-dan");
+            kept.ShouldContain("Mã hồ sơ: " + code);
+            kept.ShouldContain("Thiếu bản sao giấy tờ tùy thân");
+            kept.ShouldContain("06/01/2026");
 
             app.Clock.SetNow(Vn(12, 9));
             var late = await PostAsync(leader, url, "Extend", new() { ["version"] = "4", ["newDue"] = "2026-01-13T08:00", ["reason"] = "Chờ xác minh" });
