@@ -33,6 +33,9 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<FormTemplate> FormTemplates => Set<FormTemplate>();
     public DbSet<ProcessDefinition> ProcessDefinitions => Set<ProcessDefinition>();
     public DbSet<ProcedureProvider> ProcedureProviders => Set<ProcedureProvider>();
+    public DbSet<Ratings.Rating> Ratings => Set<Ratings.Rating>();
+    public DbSet<Ratings.RatingDesk> RatingDesks => Set<Ratings.RatingDesk>();
+    public DbSet<Feedback.Petition> Petitions => Set<Feedback.Petition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -59,6 +59,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("MotCua:Database:SeedDemoData", "true");
         builder.UseSetting("MotCua:RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("MotCua:Ratings:PerAddressPerMinute", "100000");
+        builder.UseSetting("MotCua:Petitions:PerAddressPerMinute", "100000");
         builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
         // Tests change the catalog and the units directly between requests: intake reads them afresh every time.
         builder.UseSetting("MotCua:IntakeCache:CacheFor", "00:00:00");
