@@ -37,6 +37,9 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Oversight.StaffEvaluation> StaffEvaluations => Set<Oversight.StaffEvaluation>();
     public DbSet<Oversight.ExcellentShareRule> ExcellentShareRules => Set<Oversight.ExcellentShareRule>();
     public DbSet<TotpUse> TotpUses => Set<TotpUse>();
+    public DbSet<Ratings.Rating> Ratings => Set<Ratings.Rating>();
+    public DbSet<Ratings.RatingDesk> RatingDesks => Set<Ratings.RatingDesk>();
+    public DbSet<Feedback.Petition> Petitions => Set<Feedback.Petition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

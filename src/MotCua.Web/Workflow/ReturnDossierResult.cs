@@ -14,8 +14,8 @@ internal static class ReturnDossierResult
 {
     public sealed record Request(int? Version, string? Method = null);
 
-    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, IStringLocalizer<SharedResource> localizer,
-        CancellationToken cancellationToken)
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, WorkflowNotices notices,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         ReturnMethod? asked = null;
         if (request.Method is not null)
@@ -36,6 +36,9 @@ internal static class ReturnDossierResult
         {
             return steps.Refused(broken);
         }
+
+        // The return notice carries the link to rate the service (issue 18).
+        notices.Returned(dossier);
 
         var who = steps.Actor.ActingOn(dossier.ReceivingUnitPath, StaffRole.DeskOfficer);
         return TypedResults.Ok(await steps.SaveAsync(dossier, [], who, "dossier.returned", null,

@@ -26,6 +26,9 @@ internal sealed class WorkflowNotices(Outbox outbox, DossierNotices owner, IStri
     public void Extended(Dossier dossier) =>
         owner.Send(dossier, "Notice.Extended", dossier.Code!, dossier.ExtensionReason ?? "", DossierNotices.Time(dossier.DueAt!.Value));
 
+    /// <summary>The result was handed back; the notice links to the rating page (issue 18).</summary>
+    public void Returned(Dossier dossier) => owner.Send(dossier, "Notice.Returned", dossier.Code!);
+
     public void Ended(Dossier dossier) =>
         owner.Send(dossier, "Notice.Ended", dossier.Code!, localizer["DossierState." + dossier.State].Value, dossier.Reason ?? "");
 

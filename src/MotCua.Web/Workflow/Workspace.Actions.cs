@@ -77,7 +77,7 @@ internal sealed partial class WorkspaceModel
         RunAsync(id, "results", code => Service<AttachResults.Handler>().AttachAsync(code, Version, Files, Aborted));
 
     public Task<IActionResult> OnPostReturnAsync(Guid id) =>
-        RunAsync(id, "return", code => ReturnDossierResult.Handle(code, new(Version, Method), steps, L, Aborted));
+        RunAsync(id, "return", code => ReturnDossierResult.Handle(code, new(Version, Method), steps, Service<WorkflowNotices>(), L, Aborted));
 
     private T Service<T>()
         where T : notnull => services.GetRequiredService<T>();

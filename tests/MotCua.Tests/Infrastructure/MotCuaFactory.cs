@@ -63,6 +63,8 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.UseSetting("MotCua:RateLimits:PublicPerMinute", "100000");
         builder.UseSetting("MotCua:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("MotCua:Ratings:PerAddressPerMinute", "100000");
+        builder.UseSetting("MotCua:Petitions:PerAddressPerMinute", "100000");
         builder.UseSetting("MotCua:Outbox:PollInterval", "01:00:00");
         builder.UseSetting("MotCua:Scanning:Clamd", TestClamd.Address);
         // Tests change the catalog and the units directly between requests: intake reads them afresh every time.

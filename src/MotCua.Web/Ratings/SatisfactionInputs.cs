@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Calendar;
+using MotCua.Web.Feedback;
+using MotCua.Web.Reporting;
+using MotCua.Web.Reporting.Outputs;
+
+namespace MotCua.Web.Ratings;
+
+/// <summary>
+/// The Decision 766/QĐ-TTg inputs the citizen's voice holds, for a unit subtree and period (DESIGN.md §4.10):
+/// <list type="bullet">
+/// <item><see cref="Decision766Input.SatisfactionRate"/>: as the national portal scores MDHL, not an average of ratings: of the
+/// dossiers decided in the period at the selected handling units, those neither late (against the original due date), nor
+/// rated "not satisfied", nor the subject of a petition.</item>
+/// <item><see cref="Decision766Input.FeedbackHandledShare"/>: petitions answered on time in the period, of those answered in it
+/// and those still pending past their due date at its end.</item>
+/// </list>
+/// </summary>
+internal sealed class SatisfactionInputs(MotCuaDbContext db) : IDecision766Source
+{
+    public async Task<IReadOnlyDictionary<Decision766Input, Ratio>> MeasureAsync(ReportQuery query, CancellationToken cancellationToken)
+    {
+        var units = await UnitSelection.ResolveAsync(db, query, cancellationToken);
+        var (from, to) = RatingResults.Period(query);
+        var decided = await db.Dossiers.AsNoTracking()
+            .Where(d => units.UnitIds.Contains(d.HandlingUnitId) && d.FinishedAt >= from && d.FinishedAt < to)
+            .Where(d => query.ProcedureCode == null || d.ProcedureCode == query.ProcedureCode)
+            .Select(d => new { d.Id, d.FinishedAt, d.OriginalDueAt })
+            .ToListAsync(cancellationToken);
+        var ids = decided.Select(d => d.Id).ToList();
+        var unhappy = await db.Ratings.AsNoTracking().Where(r => ids.Contains(r.DossierId) && r.Overall == Satisfaction.NotSatisfied)
+            .Select(r => r.DossierId).ToListAsync(cancellationToken);
+        var complained = await db.Petitions.AsNoTracking().Where(p => p.DossierId != null && ids.Contains(p.DossierId.Value))
+            .Select(p => p.DossierId!.Value).ToListAsync(cancellationToken);
+        var dissatisfied = unhappy.Concat(complained).ToHashSet();
+        var satisfied = decided.Count(d => !dissatisfied.Contains(d.Id)
+            && !(d.OriginalDueAt is { } due && UnitCalendar.Judge(VietnamTime.FromUtc(d.FinishedAt!.Value), VietnamTime.FromUtc(due)) == Timeliness.Late));
+
+        var petitions = await PetitionFigures.CountAsync(db, query, cancellationToken);
+        return new Dictionary<Decision766Input, Ratio>
+        {
+            [Decision766Input.SatisfactionRate] = new(satisfied, decided.Count),
+            [Decision766Input.FeedbackHandledShare] = new(petitions.AnsweredOnTime, petitions.AnsweredOnTime + petitions.AnsweredLate + petitions.PendingOverdue),
+        };
+    }
+}
