@@ -47,16 +47,20 @@ internal static class RatingResults
             .Where(r => query.ProcedureCode == null || r.ProcedureCode == query.ProcedureCode)
             .Select(r => new { r.UnitId, r.ProcedureCode, r.ProcedureName, r.OfficerId, r.OfficerName, r.Overall, r.Points, r.MaxPoints })
             .ToListAsync(cancellationToken);
+        // A rating counts under the unit that carries its work on in this report, as the period report's figures do. Ratings
+        // hold the procedure, not its domain: a successor chosen by a domain rule alone is not followed.
+        var rows = ratings.Select(r => units.Row(r.UnitId, "", r.ProcedureCode)).ToList();
+        ratings = ratings.Where((_, i) => rows[i] is not null).ToList();
         var grouped = ratings.GroupBy(r => rowsBy switch
         {
             RatingRows.Officer => r.OfficerId?.ToString() ?? "",
-            RatingRows.Unit => units.Row(r.UnitId).Code,
+            RatingRows.Unit => units.Row(r.UnitId, "", r.ProcedureCode)!.Code,
             RatingRows.Procedure => r.ProcedureCode,
         });
         var result = grouped.Select(g => Sum(g.Key, rowsBy switch
         {
             RatingRows.Officer => g.First().OfficerName ?? "",
-            RatingRows.Unit => units.Row(g.First().UnitId).Name,
+            RatingRows.Unit => units.Row(g.First().UnitId, "", g.First().ProcedureCode)!.Name,
             RatingRows.Procedure => g.First().ProcedureName,
         }, g.Select(r => (r.Overall, r.Points, r.MaxPoints)))).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         return new Response(query.From, query.To, units.Root.Code, units.Root.Name, rowsBy.ToString(),
