@@ -92,6 +92,12 @@ internal static class DemoHistory
             foreach (var handler in units.Where(u => u.ValidFrom <= day && (u.ValidTo is null || day <= u.ValidTo) && providers.ContainsKey(u.Id)).OrderBy(u => u.Code))
             {
                 var desk = DeskOf(handler, units);
+                if (desk.ValidFrom > day)
+                {
+                    // The departments' procedures are received at the provincial center, which opened on 1/7/2025.
+                    continue;
+                }
+
                 var offered = providers[handler.Id].Select(code => versions[code].FirstOrDefault(v => v.ValidFrom <= day && (v.ValidTo is null || day <= v.ValidTo)))
                     .OfType<VersionInfo>().ToList();
                 if (offered.Count == 0)
