@@ -47,7 +47,8 @@ public sealed class DemoHistoryTests(DemoHistoryHost host)
         rows.Count.ShouldBeInRange(20_000, 100_000);
         var received = rows.Where(r => r.ReceivedAt is not null).Select(r => DossierTime.VietnamDate(r.ReceivedAt!.Value)).ToList();
         received.Min().ShouldBeLessThanOrEqualTo(Today.AddYears(-2));
-        received.Max().ShouldBeLessThan(Today);
+        // Up to yesterday; today's dossiers are the ones the browser test receives live.
+        received.Count(d => d >= Today).ShouldBeLessThanOrEqualTo(1);
 
         // The district era: old communes and the districts; since 1/7/2025 the new communes and the departments.
         var before = rows.Where(r => r.ReceivedAt is { } at && DossierTime.VietnamDate(at) < TwoTiers).ToList();
@@ -80,7 +81,7 @@ public sealed class DemoHistoryTests(DemoHistoryHost host)
         var from = Today.AddYears(-1);
         var to = Today.AddDays(-1);
         var rows = Dossiers();
-        var supervisor = await host.SignInAsync("tinh.giamsat");
+        using var supervisor = await SignInOnPortAsync("tinh.giamsat");
         var report = await PeriodFiguresApiTests.SummaryAsync(supervisor, "000.00.00.H50", Iso(from), Iso(to));
 
         report.GetProperty("receivedNew").GetInt32().ShouldBe(rows.Count(r => r.ReceivedIn(from, to)));
@@ -136,6 +137,20 @@ public sealed class DemoHistoryTests(DemoHistoryHost host)
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     });
+
+    /// <summary>The host listens on a real port (for Chromium): sign in there through the API, with the demo secret.</summary>
+    private async Task<HttpClient> SignInOnPortAsync(string userName)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(host.BaseUrl) };
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new
+        {
+            userName,
+            password = MotCua.Web.Demo.DemoSeeder.StaffPassword,
+            code = MotCua.Web.Identity.Totp.Code(MotCua.Web.Demo.DemoSeeder.TotpSecret, DateTimeOffset.UtcNow),
+        });
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
