@@ -14,8 +14,9 @@ namespace MotCua.Web.Demo;
 /// <summary>
 /// Fills an empty catalog with the real procedures of Demo/procedures.json, published from 1/1/2021 by the
 /// province. Communes provide the commune-level ones; the districts provided the district-level ones until
-/// 30/6/2025 and the new communes do since (Decree 118/2025 era). Internal processes are set for one unit of
-/// each kind, and each named form gets a small generated form file.
+/// 30/6/2025 and the new communes do since (Decree 118/2025 era); the departments (sở) provide the province-level
+/// ones, received at the provincial Public Administration Service Center. Internal processes are set for the units
+/// the demo accounts work in and one unit of each older kind, and each named form gets a small generated form file.
 /// </summary>
 internal static class CatalogSeeder
 {
@@ -23,8 +24,22 @@ internal static class CatalogSeeder
 
     private const string Province = "000.00.00.H50";
 
-    /// <summary>Units with internal processes: Gio Linh district, Gio Linh town (old era) and Gio Linh commune (new era).</summary>
-    private static readonly string[] ProcessUnits = ["000.00.12.H50", "000.21.12.H50", "000.00.71.H50"];
+    /// <summary>The provincial Public Administration Service Center: the desk of the departments' procedures.</summary>
+    public const string ProvinceDesk = "000.01.00.H50";
+
+    /// <summary>
+    /// Units with internal processes: Gio Linh district and Gio Linh town (old era), the communes Gio Linh and Cửa Việt and the
+    /// departments (new era).
+    /// </summary>
+    private static readonly string[] ProcessUnits = ["000.00.12.H50", "000.21.12.H50", "000.00.71.H50", "000.00.72.H50", "000.00.03.H50", "000.00.04.H50"];
+
+    /// <summary>The department competent for a province-level procedure, by domain: people with meritorious services (Sở Nội vụ since
+    /// 2025), education (Sở Giáo dục và Đào tạo).</summary>
+    private static readonly Dictionary<string, string> Departments = new(StringComparer.Ordinal)
+    {
+        ["NCC"] = "000.00.03.H50",
+        ["GD"] = "000.00.04.H50",
+    };
 
     // The new communes have fewer offices; old offices' work moves to these (names as in units.json).
     private static readonly Dictionary<string, string> NewEraOffice = new(StringComparer.Ordinal)
@@ -74,7 +89,7 @@ internal static class CatalogSeeder
         var audit = new AuditTrail(db, clock);
         await ImportProcedures.ImportAsync(rows, db, Actor.System, province, PublishedFrom, audit, clock, localizer, Form, CancellationToken.None);
 
-        var procedures = await db.Procedures.Include(p => p.Versions).ToListAsync();
+        var procedures = await db.Procedures.Include(p => p.Versions).ThenInclude(v => v.Domain).ToListAsync();
         var communes = units.Where(u => u.Kind == UnitKind.Commune).ToList();
         var districts = units.Where(u => u.Kind == UnitKind.District).ToList();
         var newCommunes = communes.Where(u => u.ValidTo is null).ToList();
@@ -84,12 +99,20 @@ internal static class CatalogSeeder
             {
                 UnitLevel.Commune => communes,
                 UnitLevel.District => [.. districts, .. newCommunes],
-                UnitLevel.Province => [province],
+                UnitLevel.Province => Departments.TryGetValue(procedure.Versions[0].Domain?.Code ?? "", out var department)
+                    ? [units.Single(u => u.Code == department)]
+                    : [province],
             };
             db.ProcedureProviders.AddRange(providers.Select(u => new ProcedureProvider { ProcedureId = procedure.Id, UnitId = u.Id }));
             foreach (var unit in units.Where(u => ProcessUnits.Contains(u.Code) && providers.Contains(u)))
             {
                 var offices = units.Where(u => u.ParentId == unit.Id).ToList();
+                if (unit.Kind == UnitKind.Office)
+                {
+                    // A department's dossiers are received and returned at the provincial center, and its specialist office does the work.
+                    offices = [units.Single(u => u.Code == ProvinceDesk), .. offices.Where(o => o.Kind == UnitKind.Office).OrderByDescending(o => o.Code).Take(1)];
+                }
+
                 var definition = new ProcessDefinition { ProcedureId = procedure.Id, UnitId = unit.Id };
                 definition.Replace(processes[procedure.Code].Process.Select((s, i) => Step(s, i + 1, unit, offices, shortNames)));
                 db.ProcessDefinitions.Add(definition);
@@ -112,7 +135,8 @@ internal static class CatalogSeeder
         {
             "Desk" => offices.FirstOrDefault(o => o.Kind == UnitKind.Desk),
             "Lãnh đạo UBND" => unit,
-            _ => Named(step.Office) ?? (NewEraOffice.TryGetValue(step.Office, out var moved) ? Named(moved) : null),
+            _ => Named(step.Office) ?? (NewEraOffice.TryGetValue(step.Office, out var moved) ? Named(moved) : null)
+                ?? (unit.Kind == UnitKind.Office ? offices.FirstOrDefault(o => o.Kind == UnitKind.Office) : null),
         } ?? unit;
         return new ProcessStep { Order = order, Name = step.Name, Role = role, Hours = step.Hours, OfficeUnit = office, OfficeUnitId = office.Id };
     }

@@ -10,7 +10,7 @@ namespace MotCua.Tests.Infrastructure;
 /// MotCua on a real Kestrel port, driven by real headless Chromium (Debian's /usr/bin/chromium, or
 /// MOTCUA_CHROMIUM). Tests run in this collection one at a time, each in a fresh browser context.
 /// </summary>
-public sealed class BrowserHost : MotCuaFactory
+public class BrowserHost : MotCuaFactory
 {
     private IPlaywright? _playwright;
 
