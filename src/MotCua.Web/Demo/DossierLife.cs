@@ -57,6 +57,7 @@ internal sealed class DossierLife(Dossier dossier, List<object> rows, FactWriter
     {
         var timeliness = DossierSteps.StepTimeliness(dossier, at);
         Do(at, who, action, new { Step = to?.Order, Assignee = assignee, Timeliness = timeliness?.ToString() }, () =>
-            dossier.HandOff(kind, to?.Order, to is null ? null : DossierSteps.StepDue(calendar, to, at), assignee, at, who.Id, who.Name, timeliness, null));
+            dossier.HandOff(kind, to?.Order, to is null ? null : DossierSteps.StepDue(calendar, to, at), assignee, at, who.Id, who.Name, timeliness, null,
+                to?.OfficePath));
     }
 }

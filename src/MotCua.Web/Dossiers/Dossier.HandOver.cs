@@ -21,6 +21,12 @@ internal sealed partial class Dossier
             return RuleBroken.IllegalTransition(State);
         }
 
+        // The step was done by the old unit or one of its offices, which close with it: the successor itself takes the step.
+        if (StepOfficePath is { } office && office.StartsWith(HandlingUnitPath, StringComparison.Ordinal))
+        {
+            StepOfficePath = handling.Path;
+        }
+
         ReceivingUnitId = receiving.Id;
         ReceivingUnitPath = receiving.Path;
         HandlingUnitId = handling.Id;

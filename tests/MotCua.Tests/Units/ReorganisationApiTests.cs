@@ -73,6 +73,12 @@ public sealed class ReorganisationApiTests(MotCuaFactory app)
             foreach (var dossier in dossiers)
             {
                 (dossier.DueAt, dossier.OriginalDueAt).ShouldBe(dueBefore[dossier.Code!]);
+                if (dossier.StepOfficePath is { } office)
+                {
+                    // The closed district's offices do no step any more: the successor that took the dossier does.
+                    office.ShouldStartWith(dossier.HandlingUnitPath, customMessage: dossier.Code);
+                }
+
                 db.AuditEvents.Count(e => e.StreamId == "Dossier:" + dossier.Id && e.Action == "dossier.handed-over")
                     .ShouldBe(dossier.Code!.StartsWith("DONE", StringComparison.Ordinal) ? 0 : 1, dossier.Code);
             }
