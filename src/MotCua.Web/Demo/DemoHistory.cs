@@ -65,9 +65,10 @@ internal static class DemoHistory
                 .ToListAsync(cancellationToken))
             .GroupBy(s => (s.UnitId, s.Code))
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.Order).Select(s => new StepInfo(s.Order, s.Name, s.Role, s.Hours, s.Office, false)).ToList());
-        var staff = await db.RoleAssignments.AsNoTracking()
-            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new StaffInfo(u.Id, u.FullName, r.Role, r.Unit!.Path, r.Unit.Code))
-            .ToListAsync(cancellationToken);
+        var staff = (await db.RoleAssignments.AsNoTracking()
+                .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new StaffInfo(u.Id, u.FullName, r.Role, r.Unit!.Path, r.Unit.Code))
+                .ToListAsync(cancellationToken))
+            .OrderBy(s => s.UnitCode, StringComparer.Ordinal).ThenBy(s => s.Role).ThenBy(s => s.Id).ToList();
 
         var calendars = services.GetRequiredService<IWorkingCalendar>();
         var calendar = await calendars.ForUnitAsync(null, cancellationToken);

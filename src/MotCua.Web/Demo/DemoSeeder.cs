@@ -110,7 +110,8 @@ internal static class DemoSeeder
             var isStaff = account.Role is not null;
             var user = new AppUser
             {
-                Id = Guid.CreateVersion7(),
+                // The same id on every start, so that the generated history (which names its officers) is the same too.
+                Id = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("motcua-demo:" + account.UserName))[..16]),
                 UserName = account.UserName,
                 FullName = account.FullName,
                 Kind = isStaff ? AccountKind.Staff : AccountKind.Citizen,

@@ -42,6 +42,9 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
+    /// <summary>The action just done on a dossier that left the officer's sight with it (<c>?done=forward&amp;ma=CODE</c>).</summary>
+    public string? Done { get; private set; }
+
     public string Tab { get; private set; } = "cua-toi";
 
     /// <summary>The states the tab's dossiers can be in, offered by the state filter.</summary>
@@ -51,9 +54,12 @@ internal sealed class InboxModel(MotCuaDbContext db, IntakeCache cache, CurrentA
     public List<(string Code, string Name)> Domains { get; private set; } = [];
     public List<string> Errors { get; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string? done, string? ma)
     {
         var cancellationToken = HttpContext.RequestAborted;
+        Done = done is { Length: < 40 } && ma is { Length: < 60 } && localizer["Workspace.Done." + done] is { ResourceNotFound: false } text
+            ? text.Value + " (" + ma + ")"
+            : null;
         var tab = Tabs.FirstOrDefault(t => t.Route == (Box ?? "cua-toi"));
         if (tab.Route is null)
         {

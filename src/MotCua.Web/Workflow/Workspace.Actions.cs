@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Calendar;
+using MotCua.Web.Dossiers;
 using MotCua.Web.Dossiers.Online;
 using MotCua.Web.Platform.Http;
 
@@ -98,7 +99,9 @@ internal sealed partial class WorkspaceModel
             // The dossier's refusal comes back as the handler's 409 ProblemDetails, not as an exception.
             if ((await act(code)).Result is not IValueHttpResult { Value: ProblemDetails refused })
             {
-                return Redirect($"/backoffice/ho-so/{id}?done={action}");
+                // A specialist of an office who hands the dossier on no longer sees it: her inbox confirms the step instead.
+                var dossier = await db.Dossiers.AsNoTracking().FirstAsync(d => d.Id == id, Aborted);
+                return Redirect(Routing.Visible(dossier, actor) ? $"/backoffice/ho-so/{id}?done={action}" : $"/backoffice/ho-so?done={action}&ma={code}");
             }
 
             Errors = OnlinePages.Errors(refused);

@@ -94,37 +94,39 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<HttpClient> SignInAsync(string userName, string? password = null)
     {
         var client = Anonymous();
-        // A new recovery code replaces the account's codes: one sign-in per account at a time.
-        var gate = _signInGates.GetOrAdd(userName, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
-        try
+        var response = await WithRecoveryCodeAsync(userName, recoveryCode => client.PostAsJsonAsync("/api/v1/auth/login", new
         {
-            var response = await client.PostAsJsonAsync("/api/v1/auth/login", new
-            {
-                userName,
-                password = password ?? (userName.StartsWith('0') ? DemoSeeder.CitizenPassword : DemoSeeder.StaffPassword),
-                recoveryCode = await RecoveryCodeAsync(userName),
-            });
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            }
-        }
-        finally
+            userName,
+            password = password ?? (userName.StartsWith('0') ? DemoSeeder.CitizenPassword : DemoSeeder.StaffPassword),
+            recoveryCode,
+        }));
+        if (!response.IsSuccessStatusCode)
         {
-            gate.Release();
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
         return client;
     }
 
-    private async Task<string?> RecoveryCodeAsync(string userName)
+    /// <summary>Runs a sign-in with a recovery code made for it (null for an account without a second factor). A new
+    /// recovery code replaces the account's codes: one sign-in per account at a time.</summary>
+    internal async Task<T> WithRecoveryCodeAsync<T>(string userName, Func<string?, Task<T>> signIn)
     {
-        using var scope = Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return await users.FindByNameAsync(userName) is { TwoFactorEnabled: true } user
-            ? (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 1))!.Single()
-            : null;
+        var gate = _signInGates.GetOrAdd(userName, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try
+        {
+            using var scope = Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var code = await users.FindByNameAsync(userName) is { TwoFactorEnabled: true } user
+                ? (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 1))!.Single()
+                : null;
+            return await signIn(code);
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     /// <summary>Creates a unit directly (arrangement, not the behaviour under test) and returns its code.</summary>
