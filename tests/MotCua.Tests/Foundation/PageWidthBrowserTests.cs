@@ -55,6 +55,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["account/logout"] = (Who.Anyone, "/account/logout"),
             ["account/access-denied"] = (Who.Citizen, "/account/access-denied"),
             ["account/setup-authenticator"] = (Who.Citizen, "/account/setup-authenticator"),
+            ["account/reauthenticate"] = (Who.Administrator, "/account/reauthenticate"),
             ["nop-ho-so/{procedureCode}"] = (Who.Citizen, $"/nop-ho-so/{MaritalStatus}"),
             ["ho-so-cua-toi"] = (Who.Citizen, "/ho-so-cua-toi"),
             ["ho-so-cua-toi/{id:guid}"] = (Who.Citizen, $"/ho-so-cua-toi/{online}"),
