@@ -9,9 +9,9 @@ namespace MotCua.Web.Ratings;
 /// <summary>
 /// The Decision 766/QĐ-TTg inputs the citizen's voice holds, for a unit subtree and period (DESIGN.md §4.10):
 /// <list type="bullet">
-/// <item><see cref="Decision766Input.SatisfactionRate"/>: as the national portal scores MDHL, not an average of ratings: of the
-/// dossiers decided in the period at the selected handling units, those neither late (against the original due date), nor
-/// rated "not satisfied", nor the subject of a petition.</item>
+/// <item><see cref="Decision766Input.ComplainedDossiers"/>: of the dossiers decided in the period at the selected handling units,
+/// those not late (against the original due date) but rated "not satisfied" or the subject of a petition. The scorer derives the
+/// dossier satisfaction (annex 5.4, as the national portal scores it, not an average of ratings) from it.</item>
 /// <item><see cref="Decision766Input.FeedbackHandledShare"/>: petitions answered on time in the period, of those answered in it
 /// and those still pending past their due date at its end.</item>
 /// </list>
@@ -33,13 +33,14 @@ internal sealed class SatisfactionInputs(MotCuaDbContext db) : IDecision766Sourc
         var complained = await db.Petitions.AsNoTracking().Where(p => p.DossierId != null && ids.Contains(p.DossierId.Value))
             .Select(p => p.DossierId!.Value).ToListAsync(cancellationToken);
         var dissatisfied = unhappy.Concat(complained).ToHashSet();
-        var satisfied = decided.Count(d => !dissatisfied.Contains(d.Id)
+        // The scorer takes late and overdue dossiers off itself (annex 5.4): count here only the complaints about the others.
+        var complainedInTime = decided.Count(d => dissatisfied.Contains(d.Id)
             && !(d.OriginalDueAt is { } due && UnitCalendar.Judge(VietnamTime.FromUtc(d.FinishedAt!.Value), VietnamTime.FromUtc(due)) == Timeliness.Late));
 
         var petitions = await PetitionFigures.CountAsync(db, query, cancellationToken);
         return new Dictionary<Decision766Input, Ratio>
         {
-            [Decision766Input.SatisfactionRate] = new(satisfied, decided.Count),
+            [Decision766Input.ComplainedDossiers] = new(complainedInTime, decided.Count),
             [Decision766Input.FeedbackHandledShare] = new(petitions.AnsweredOnTime, petitions.AnsweredOnTime + petitions.AnsweredLate + petitions.PendingOverdue),
         };
     }

@@ -38,14 +38,15 @@ public sealed class Decision766RankingTests(MotCuaFactory app)
         Array.Sort(tied, StringComparer.Ordinal);
         rows.ShouldBe([(1, tied[0], 11m), (1, tied[1], 11m), (3, half, 8.75m), (4, none, 0m)]);
         // Inputs no module measures yet are counted, not guessed: disclosure 1.1, 1.2, 1.4, payment, reuse and satisfaction.
-        ranking.GetProperty("rows")[0].GetProperty("noDataComponents").GetInt32().ShouldBe(9);
+        // Nine components lack data before the ratings and feedback module feeds dossier satisfaction and feedback handling.
+        ranking.GetProperty("rows")[0].GetProperty("noDataComponents").GetInt32().ShouldBe(7);
 
         var html = await (await supervisor.GetAsync($"/backoffice/giam-sat/xep-hang-766?unitCode={district}&nam=2026&thang=2")).Content.ReadAsStringAsync();
         var page = new HtmlParser().ParseDocument(html);
         page.QuerySelector("h2#ranking")!.TextContent.ShouldContain("từ ngày 01/02/2026 đến ngày 28/02/2026");
         page.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-unit")).ShouldBe([tied[0], tied[1], half, none]);
         page.QuerySelector($"tr[data-unit='{half}']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(
-            ["3", "5,00", "0,00", "3,75", "0,00", "0,00", "0,00", "8,75/100", "9"]);
+            ["3", "5,00", "0,00", "3,75", "0,00", "0,00", "0,00", "8,75/100", "7"]);
     }
 
     [Fact]
