@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
@@ -142,7 +143,8 @@ internal static class DemoHistory
         await transaction.CommitAsync(cancellationToken);
         await FoldReportFacts.FoldAsync(db, cancellationToken);
         services.GetRequiredService<ILogger<DemoOptions>>().LogInformation("Demo history: {Count} dossiers from {First} to {Last} in {Seconds:0.0} s",
-            count, first, today.AddDays(-1), Stopwatch.GetElapsedTime(started).TotalSeconds);
+            count, first.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), today.AddDays(-1).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+            Stopwatch.GetElapsedTime(started).TotalSeconds);
         return count;
     }
 
