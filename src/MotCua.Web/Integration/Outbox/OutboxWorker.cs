@@ -65,8 +65,10 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
         foreach (var id in due)
         {
             var until = now + Lease;
+            // The list may be stale: another node may have sent it, or failed it (its next attempt is later, or it gave up)
+            // since. The claim checks all of it again on the row itself.
             var claimed = await db.Set<OutboxMessage>()
-                .Where(m => m.Id == id && m.DeliveredAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .Where(m => m.Id == id && m.DeliveredAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
             if (claimed == 0)
             {
