@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every MotCua test, once on SQLite and once on a throwaway PostgreSQL server on 127.0.0.1.
 # On a fresh Debian machine with only the .NET SDK it installs what the tests need first:
-# PostgreSQL, Chromium (browser tests), DejaVu fonts (PDF slips), poppler-utils (PDF checks) and ClamAV's clamd
-# (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs), and nginx,
-# openssl and curl (the PostgreSQL pass runs scripts/topology.sh: nginx with TLS before two app nodes, tests/MotCua.Tests/Operations).
+# - PostgreSQL; Chromium (browser tests); DejaVu fonts (PDF slips); poppler-utils (PDF checks);
+# - ClamAV's clamd (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs);
+# - nginx, openssl and curl (the PostgreSQL pass runs scripts/topology.sh: nginx with TLS before two app nodes,
+#   tests/MotCua.Tests/Operations);
+# - python3-aiosmtpd (the notice tests start a real SMTP server and the SMS gateway simulator of tools/sms-gateway).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +20,7 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq

@@ -51,6 +51,7 @@ app.MapReportingOutputs();
 app.MapOversight();
 app.MapRatings();
 app.MapFeedback();
+app.MapIntegration();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -1,4 +1,5 @@
 using MotCua.Web.Audit;
+using MotCua.Web.Integration.Notices;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Reporting;
 
@@ -9,9 +10,9 @@ internal sealed record DossierEvent(Actor Who, string Action, object? Before, ob
 
 /// <summary>
 /// The one step that writes a dossier's change. In order it turns the change into the history entry, the owner's notices the
-/// dossier recorded (<see cref="Dossier.Notify"/>), the reporting milestones and the fact changes, and saves them with the
-/// dossier in one transaction: the caller's, or one of its own. Whatever the outcome, the context holds nothing afterwards
-/// that a later save could write: a failed or cancelled save leaves nothing behind.
+/// dossier recorded (<see cref="Dossier.Notify"/>, on the channels the owner's account chose), the reporting milestones and
+/// the fact changes, and saves them with the dossier in one transaction: the caller's, or one of its own. Whatever the
+/// outcome, the context holds nothing afterwards that a later save could write: a failed or cancelled save leaves nothing behind.
 /// </summary>
 internal sealed class DossierCommit(MotCuaDbContext db, AuditTrail audit, TimeProvider clock)
 {
@@ -23,7 +24,7 @@ internal sealed class DossierCommit(MotCuaDbContext db, AuditTrail audit, TimePr
     public async Task AddAsync(Dossier dossier, DossierEvent happened, CancellationToken cancellationToken, params IReadOnlyList<object> alsoInsert)
     {
         List<object> rows = [dossier, audit.First(happened.Who, happened.Action, nameof(Dossier), dossier.Id.ToString(), happened.After)];
-        rows.AddRange(dossier.TakeNotices());
+        rows.AddRange(await NoticeChoice.KeepWantedAsync(db, dossier.CitizenAccountId, dossier.TakeNotices(), cancellationToken));
         rows.AddRange(RecordTimeline.Rows(db, dossier, isNew: true, Today()));
         rows.AddRange(alsoInsert);
         try
@@ -43,7 +44,7 @@ internal sealed class DossierCommit(MotCuaDbContext db, AuditTrail audit, TimePr
         {
             db.Add(await audit.NextAsync(happened.Who, happened.Action, nameof(Dossier), dossier.Id.ToString(), happened.Before, happened.After,
                 cancellationToken));
-            db.AddRange(dossier.TakeNotices());
+            db.AddRange(await NoticeChoice.KeepWantedAsync(db, dossier.CitizenAccountId, dossier.TakeNotices(), cancellationToken));
             db.AddRange(RecordTimeline.Rows(db, dossier, isNew: false, Today()));
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -26,12 +26,12 @@ internal sealed class DossierNotices(Outbox outbox, IStringLocalizer<SharedResou
         var topic = "Dossier:" + dossier.Id;
         if (dossier.Owner.Phone is { } phone)
         {
-            dossier.Notify(outbox.Message(NotificationChannel.Sms, phone, subject, text, topic));
+            dossier.Notify(outbox.Message(NotificationChannel.Sms, phone, subject, text, topic, key));
         }
 
         if (dossier.Owner.Email is { } email)
         {
-            dossier.Notify(outbox.Message(NotificationChannel.Email, email, subject, text, topic));
+            dossier.Notify(outbox.Message(NotificationChannel.Email, email, subject, text, topic, key));
         }
     }
 

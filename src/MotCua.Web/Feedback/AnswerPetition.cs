@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
 using MotCua.Web.Identity;
+using MotCua.Web.Integration.Notices;
 using MotCua.Web.Integration.Outbox;
 using MotCua.Web.Platform.Http;
 
@@ -48,16 +49,18 @@ internal static partial class AnswerPetition
 
         var text = localizer["Notice.PetitionAnswered", petition.Reference, petition.Answer!].Value;
         var subject = localizer["Notice.PetitionSubject"].Value;
+        List<OutboxMessage> notices = [];
         if (petition.SenderPhone is { } phone)
         {
-            outbox.Enqueue(NotificationChannel.Sms, phone, subject, text, "Petition:" + petition.Id);
+            notices.Add(outbox.Message(NotificationChannel.Sms, phone, subject, text, "Petition:" + petition.Id, "Notice.PetitionAnswered"));
         }
 
         if (petition.SenderEmail is { } email)
         {
-            outbox.Enqueue(NotificationChannel.Email, email, subject, text, "Petition:" + petition.Id);
+            notices.Add(outbox.Message(NotificationChannel.Email, email, subject, text, "Petition:" + petition.Id, "Notice.PetitionAnswered"));
         }
 
+        db.AddRange(await NoticeChoice.KeepWantedAsync(db, petition.CitizenAccountId, notices, cancellationToken));
         await audit.RecordAsync(actor.ActingOn(petition.UnitPath), "petition.answered", nameof(Petition), petition.Id.ToString(), null,
             new { petition.AnsweredAt, OnTime = petition.AnsweredOnTime, Published = petition.PublishedAt is not null }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,6 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Feedback;
 
@@ -16,9 +16,7 @@ internal static class FeedbackModule
             .Validate(o => o.HandleWithinWorkingDays > 0 && o.PerAddressPerMinute > 0, "MotCua:Petitions: days and limits must be positive").ValidateOnStart();
         builder.Services.AddScoped<SubmitPetition.Handler>();
         var perMinute = builder.Configuration.GetValue($"{PetitionOptions.Section}:{nameof(PetitionOptions.PerAddressPerMinute)}", new PetitionOptions().PerAddressPerMinute);
-        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-            RateLimit + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimit, context => RateLimits.Window(context, RateLimit, perMinute)));
         builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AllowAnonymousToFolder("/Feedback"));
         return builder;
     }

@@ -49,22 +49,21 @@ internal static class RatingResults
             .ToListAsync(cancellationToken);
         // A rating counts under the unit that carries its work on in this report, as the period report's figures do. Ratings
         // hold the procedure, not its domain: a successor chosen by a domain rule alone is not followed.
-        var rows = ratings.Select(r => units.Row(r.UnitId, "", r.ProcedureCode)).ToList();
-        ratings = ratings.Where((_, i) => rows[i] is not null).ToList();
-        var grouped = ratings.GroupBy(r => rowsBy switch
+        var counted = ratings.Select(r => (Rating: r, Row: units.Row(r.UnitId, "", r.ProcedureCode))).Where(c => c.Row is not null).ToList();
+        var grouped = counted.GroupBy(c => rowsBy switch
         {
-            RatingRows.Officer => r.OfficerId?.ToString() ?? "",
-            RatingRows.Unit => units.Row(r.UnitId, "", r.ProcedureCode)!.Code,
-            RatingRows.Procedure => r.ProcedureCode,
+            RatingRows.Officer => c.Rating.OfficerId?.ToString() ?? "",
+            RatingRows.Unit => c.Row!.Code,
+            RatingRows.Procedure => c.Rating.ProcedureCode,
         });
         var result = grouped.Select(g => Sum(g.Key, rowsBy switch
         {
-            RatingRows.Officer => g.First().OfficerName ?? "",
-            RatingRows.Unit => units.Row(g.First().UnitId, "", g.First().ProcedureCode)!.Name,
-            RatingRows.Procedure => g.First().ProcedureName,
-        }, g.Select(r => (r.Overall, r.Points, r.MaxPoints)))).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
+            RatingRows.Officer => g.First().Rating.OfficerName ?? "",
+            RatingRows.Unit => g.First().Row!.Name,
+            RatingRows.Procedure => g.First().Rating.ProcedureName,
+        }, g.Select(c => (c.Rating.Overall, c.Rating.Points, c.Rating.MaxPoints)))).OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
         return new Response(query.From, query.To, units.Root.Code, units.Root.Name, rowsBy.ToString(),
-            Sum("", units.Root.Name, ratings.Select(r => (r.Overall, r.Points, r.MaxPoints))), result);
+            Sum("", units.Root.Name, counted.Select(c => (c.Rating.Overall, c.Rating.Points, c.Rating.MaxPoints))), result);
     }
 
     /// <summary>The UTC instants [from, to) of a period of Vietnamese dates.</summary>

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Http;
@@ -19,9 +18,7 @@ internal static class RatingsModule
         builder.Services.AddScoped<RateDossier.Handler>();
         builder.Services.AddScoped<Reporting.Outputs.IDecision766Source, SatisfactionInputs>();
         var perMinute = builder.Configuration.GetValue($"{RatingOptions.Section}:{nameof(RatingOptions.PerAddressPerMinute)}", new RatingOptions().PerAddressPerMinute);
-        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-            RateLimit + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimit, context => RateLimits.Window(context, RateLimit, perMinute)));
         // The rating pages are public: the proof is the dossier's code and check value, the owner's account or the paired tablet.
         builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AllowAnonymousToFolder("/Ratings"));
         return builder;

@@ -25,7 +25,12 @@ internal sealed class SatisfactionInputs(MotCuaDbContext db) : IDecision766Sourc
         var decided = await db.Dossiers.AsNoTracking()
             .Where(d => units.UnitIds.Contains(d.HandlingUnitId) && d.FinishedAt >= from && d.FinishedAt < to)
             .Where(d => query.ProcedureCode == null || d.ProcedureCode == query.ProcedureCode)
-            .Select(d => new { d.Id, d.FinishedAt, d.OriginalDueAt })
+            // The decision's timeliness (against the original due date) is in its reporting milestone: no judging again here.
+            .Select(d => new
+            {
+                d.Id,
+                Late = db.Set<DossierMilestone>().Any(m => m.DossierId == d.Id && m.Kind == MilestoneKind.Decided && m.Timeliness == Timeliness.Late),
+            })
             .ToListAsync(cancellationToken);
         var ids = decided.Select(d => d.Id).ToList();
         var unhappy = await db.Ratings.AsNoTracking().Where(r => ids.Contains(r.DossierId) && r.Overall == Satisfaction.NotSatisfied)
@@ -34,8 +39,7 @@ internal sealed class SatisfactionInputs(MotCuaDbContext db) : IDecision766Sourc
             .Select(p => p.DossierId!.Value).ToListAsync(cancellationToken);
         var dissatisfied = unhappy.Concat(complained).ToHashSet();
         // The scorer takes late and overdue dossiers off itself (annex 5.4): count here only the complaints about the others.
-        var complainedInTime = decided.Count(d => dissatisfied.Contains(d.Id)
-            && !(d.OriginalDueAt is { } due && UnitCalendar.Judge(VietnamTime.FromUtc(d.FinishedAt!.Value), VietnamTime.FromUtc(due)) == Timeliness.Late));
+        var complainedInTime = decided.Count(d => dissatisfied.Contains(d.Id) && !d.Late);
 
         var petitions = await PetitionFigures.CountAsync(db, query, cancellationToken);
         return new Dictionary<Decision766Input, Ratio>

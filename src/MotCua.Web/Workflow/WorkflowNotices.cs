@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Catalog;
 using MotCua.Web.Dossiers;
+using MotCua.Web.Integration.Notices;
 using MotCua.Web.Integration.Outbox;
 
 namespace MotCua.Web.Workflow;
@@ -9,7 +10,7 @@ namespace MotCua.Web.Workflow;
 internal sealed record StaffContact(string? Email, string? Phone);
 
 /// <summary>Tells the owner by SMS and email what processing did; queued in the same transaction as the change.</summary>
-internal sealed class WorkflowNotices(Outbox outbox, DossierNotices owner, IStringLocalizer<SharedResource> localizer)
+internal sealed class WorkflowNotices(Outbox outbox, DossierNotices owner, IStringLocalizer<SharedResource> localizer, NoticeOptions links)
 {
     public void SupplementRequested(Dossier dossier) => owner.Send(dossier, "Notice.SupplementRequested", dossier.Code!, dossier.Reason ?? "");
 
@@ -26,8 +27,10 @@ internal sealed class WorkflowNotices(Outbox outbox, DossierNotices owner, IStri
     public void Extended(Dossier dossier) =>
         owner.Send(dossier, "Notice.Extended", dossier.Code!, dossier.ExtensionReason ?? "", DossierNotices.Time(dossier.DueAt!.Value));
 
-    /// <summary>The result was handed back; the notice links to the rating page (issue 18).</summary>
-    public void Returned(Dossier dossier) => owner.Send(dossier, "Notice.Returned", dossier.Code!);
+    /// <summary>The result was handed back; the notice links to the rating page, where the check value on the slip is typed
+    /// (it never travels in a link).</summary>
+    public void Returned(Dossier dossier) =>
+        owner.Send(dossier, "Notice.Returned", dossier.Code!, links.Link($"/danh-gia?ma={Uri.EscapeDataString(dossier.Code!)}&qua=thong-bao"));
 
     public void Ended(Dossier dossier) =>
         owner.Send(dossier, "Notice.Ended", dossier.Code!, localizer["DossierState." + dossier.State].Value, dossier.Reason ?? "");
@@ -41,11 +44,11 @@ internal sealed class WorkflowNotices(Outbox outbox, DossierNotices owner, IStri
         {
             if (recipient.Email is { Length: > 0 } email)
             {
-                outbox.Enqueue(NotificationChannel.Email, email, subject, text, "Dossier:" + dossierId);
+                outbox.Enqueue(NotificationChannel.Email, email, subject, text, "Dossier:" + dossierId, key);
             }
             else if (recipient.Phone is { Length: > 0 } phone)
             {
-                outbox.Enqueue(NotificationChannel.Sms, phone, subject, text, "Dossier:" + dossierId);
+                outbox.Enqueue(NotificationChannel.Sms, phone, subject, text, "Dossier:" + dossierId, key);
             }
         }
     }

@@ -6,11 +6,11 @@ namespace MotCua.Web.Integration.Outbox;
 internal sealed class Outbox(MotCuaDbContext db, TimeProvider clock)
 {
     /// <summary>Adds the message to the caller's unit of work (the context's change tracker).</summary>
-    public void Enqueue(NotificationChannel channel, string recipient, string subject, string body, string? topic) =>
-        db.Add(Message(channel, recipient, subject, body, topic));
+    public void Enqueue(NotificationChannel channel, string recipient, string subject, string body, string? topic, string? template = null) =>
+        db.Add(Message(channel, recipient, subject, body, topic, template));
 
     /// <summary>A message to queue, for a caller that saves it itself (the dossier commit step).</summary>
-    public OutboxMessage Message(NotificationChannel channel, string recipient, string subject, string body, string? topic)
+    public OutboxMessage Message(NotificationChannel channel, string recipient, string subject, string body, string? topic, string? template = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return new OutboxMessage
@@ -20,6 +20,7 @@ internal sealed class Outbox(MotCuaDbContext db, TimeProvider clock)
             Subject = subject,
             Body = body,
             Topic = topic,
+            Template = template,
             CreatedAt = now,
             NextAttemptAt = now,
         };

@@ -24,6 +24,9 @@ internal sealed class OutboxMessage
     /// <summary>What the message is about, e.g. <c>Dossier:000.00.12.H50-260213-0001</c>.</summary>
     public string? Topic { get; init; }
 
+    /// <summary>The resource key of the text (<c>Notice.Received</c>); the SMS gateway's template id is configured per key.</summary>
+    public string? Template { get; init; }
+
     public DateTime CreatedAt { get; init; }
     public DateTime NextAttemptAt { get; set; }
     public DateTime? LockedUntil { get; set; }
@@ -44,6 +47,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Body).HasColumnType("text");
         builder.Property(m => m.Topic).HasMaxLength(120);
         builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.Template).HasMaxLength(60);
         builder.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt });
+        builder.HasIndex(m => m.GaveUpAt);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Integration.Notices;
 using MotCua.Web.Platform.Database;
 
 namespace MotCua.Web.Integration.Outbox;
@@ -6,7 +7,9 @@ namespace MotCua.Web.Integration.Outbox;
 /// <summary>
 /// Delivers queued notifications with retries and exponential back-off. Several web nodes may run it:
 /// each claims a row by a conditional update of its lease, so a message is sent by one node at a time.
-/// Delivery is at least once; a node that dies mid-send leaves the lease to expire and the row is retried.
+/// Delivery is at least once; a node that dies mid-send leaves the lease to expire and the row is retried (the SMS gateway
+/// drops the repeat by its idempotency key). After <see cref="OutboxOptions.MaxAttempts"/> failures, or a refusal that
+/// retrying cannot fix, the message is a dead letter (<see cref="OutboxMessage.GaveUpAt"/>) until an administrator re-sends it.
 /// </summary>
 internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -89,7 +92,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
                 message.LastError = exception.GetType().Name + ": " + exception.Message[..Math.Min(exception.Message.Length, 900)];
                 // 30 s, 1 min, 2 min, … capped at an hour.
                 message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts - 1)));
-                if (message.Attempts >= options.MaxAttempts)
+                if (message.Attempts >= options.MaxAttempts || exception is NoticeRejectedException)
                 {
                     message.GaveUpAt = now;
                 }

@@ -46,7 +46,9 @@ internal static class RateLimits
         return builder;
     }
 
-    private static RateLimitPartition<string> Window(HttpContext context, string policy, int permits) =>
+    /// <summary>A policy's fixed window of <paramref name="permits"/> a minute per client address; modules with limits of their
+    /// own (ratings, petitions) add their policies with it, and get the same 429 answer.</summary>
+    public static RateLimitPartition<string> Window(HttpContext context, string policy, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(
             policy + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
