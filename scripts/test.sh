@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every MotCua test, once on SQLite and once on a throwaway PostgreSQL server on 127.0.0.1.
 # On a fresh Debian machine with only the .NET SDK it installs what the tests need first:
-# PostgreSQL, Chromium (browser tests), DejaVu fonts (PDF slips), poppler-utils (PDF checks) and ClamAV's clamd
-# (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs).
+# PostgreSQL, Chromium (browser tests), DejaVu fonts (PDF slips), poppler-utils (PDF checks), ClamAV's clamd
+# (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs) and
+# Node.js with npm (Redocly CLI lints the OpenAPI document).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq
@@ -30,6 +32,8 @@ as_pg "$pg_bin/pg_ctl -D $pg_dir/data -o \"-c listen_addresses=127.0.0.1 -p $pg_
 stop_pg() { as_pg "$pg_bin/pg_ctl -D $pg_dir/data -m immediate stop >/dev/null" || true; rm -rf "$pg_dir"; }
 trap stop_pg EXIT
 
+# Redocly CLI lints the OpenAPI document (Foundation/ApiContractTests), at the version package-lock.json pins.
+npm ci --prefix tools/api-lint --no-audit --no-fund --loglevel=error >/dev/null
 dotnet build MotCua.slnx -c Release -warnaserror -nologo -v quiet
 log=$(mktemp)
 status=0
