@@ -6,6 +6,7 @@
 # - nginx, openssl and curl (the PostgreSQL pass runs scripts/topology.sh: nginx with TLS before two app nodes,
 #   tests/MotCua.Tests/Operations);
 # - python3-aiosmtpd (the notice tests start a real SMTP server and the SMS gateway simulator of tools/sms-gateway).
+# - Node.js with npm (Redocly CLI lints the OpenAPI document, tools/api-lint).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq
@@ -37,6 +39,8 @@ as_pg "$pg_bin/pg_ctl -D $pg_dir/data -o \"-c listen_addresses=127.0.0.1 -p $pg_
 stop_pg() { as_pg "$pg_bin/pg_ctl -D $pg_dir/data -m immediate stop >/dev/null" || true; rm -rf "$pg_dir"; }
 trap stop_pg EXIT
 
+# Redocly CLI lints the OpenAPI document (Foundation/ApiContractTests), at the version package-lock.json pins.
+npm ci --prefix tools/api-lint --no-audit --no-fund --loglevel=error >/dev/null
 dotnet build MotCua.slnx -c Release -warnaserror -nologo -v quiet
 log=$(mktemp)
 status=0

@@ -16,8 +16,8 @@ internal static class AuditModule
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/audit").WithTags("Audit").RequireAuthorization(Policies.SystemAdmin);
-        api.MapGet("/verify", VerifyAuditChain.Handle).WithName("VerifyAuditChain");
-        api.MapPost("/digests", SealAuditDigest.Handle).WithName("SealAuditDigest");
+        api.MapGet("/verify", VerifyAuditChain.Handle).WithName("VerifyAuditChain").WithSummary("Kiểm tra chuỗi băm của nhật ký thay đổi");
+        api.MapPost("/digests", SealAuditDigest.Handle).WithName("SealAuditDigest").WithSummary("Niêm phong bản tóm lược nhật ký thay đổi");
         return app;
     }
 

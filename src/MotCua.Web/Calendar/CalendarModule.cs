@@ -25,14 +25,10 @@ internal static class CalendarModule
         var api = app.MapGroup("/api/v1/calendar").WithTags("Calendar");
 
         var open = api.MapGroup("").AllowAnonymous().RequireRateLimiting(RateLimits.Public);
-        open.MapGet("/lunar/{date}", GetLunarDate.Handle).WithName("GetLunarDate")
-            .WithSummary("Vietnamese lunar date (UTC+7) of a solar date yyyy-MM-dd, 1900–2100.");
         open.MapGet("/{year}", GetCalendarYear.Handle).WithName("GetCalendarYear")
             .WithSummary("Days off and make-up working days of a year (kind holiday, compensatory, swap-off or swap-work), with the year's status and source.");
         open.MapPost("/due", ComputeDueDate.Handle).WithName("ComputeDueDate")
             .WithSummary("Due moment (+07:00) of a processing time in WorkingDays, HalfDays, WorkingHours or CalendarDays, with the days off skipped.");
-        open.MapGet("/hours/{unitCode}", WorkingHoursOfUnit.Get).WithName("GetWorkingHours")
-            .WithSummary("Office hours that apply to a unit, its own or inherited.");
 
         var admin = api.MapGroup("").RequireAuthorization(Policies.UnitAdmin).RequireRecentAuthentication();
         admin.MapPut("/{year}/days/{date}", SaveCalendarDay.Handle).WithName("SaveCalendarDay")
@@ -45,9 +41,17 @@ internal static class CalendarModule
             .WithSummary("Replaces whole years from JSON; they then await confirmation.")
             .Accepts<System.Text.Json.JsonElement>("application/json")
             .WithMetadata(new RequestSizeLimitAttribute(ImportCalendar.MaxBytes));
-        admin.MapPut("/hours/{unitCode}", WorkingHoursOfUnit.Put).WithName("SetWorkingHours")
+
+        // Lunar dates and office hours sit beside /calendar/{year}: under it, /calendar/lunar/{date} or
+        // /calendar/hours/{unitCode} and /calendar/{year}/confirm would be one path to a client.
+        app.MapGet("/api/v1/lunar-dates/{date}", GetLunarDate.Handle).WithTags("Calendar").AllowAnonymous().RequireRateLimiting(RateLimits.Public)
+            .WithName("GetLunarDate").WithSummary("Vietnamese lunar date (UTC+7) of a solar date yyyy-MM-dd, 1900–2100.");
+        var hours = app.MapGroup("/api/v1/working-hours/{unitCode}").WithTags("Calendar");
+        hours.MapGet("", WorkingHoursOfUnit.Get).AllowAnonymous().RequireRateLimiting(RateLimits.Public).WithName("GetWorkingHours")
+            .WithSummary("Office hours that apply to a unit, its own or inherited.");
+        hours.MapPut("", WorkingHoursOfUnit.Put).RequireAuthorization(Policies.UnitAdmin).RequireRecentAuthentication().WithName("SetWorkingHours")
             .WithSummary("Sets a unit's office hours (at most 8 hours a day).");
-        admin.MapDelete("/hours/{unitCode}", WorkingHoursOfUnit.Delete).WithName("ResetWorkingHours")
+        hours.MapDelete("", WorkingHoursOfUnit.Delete).RequireAuthorization(Policies.UnitAdmin).RequireRecentAuthentication().WithName("ResetWorkingHours")
             .WithSummary("Removes a unit's own office hours so that it inherits them again.");
         return app;
     }

@@ -5,7 +5,7 @@ using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Calendar;
 
-/// <summary><c>GET /api/v1/calendar/lunar/{yyyy-MM-dd}</c>: the Vietnamese lunar date (UTC+7) of a solar date.</summary>
+/// <summary><c>GET /api/v1/lunar-dates/{yyyy-MM-dd}</c>: the Vietnamese lunar date (UTC+7) of a solar date.</summary>
 internal static class GetLunarDate
 {
     public sealed record Response(int Year, int Month, int Day, bool IsLeapMonth);

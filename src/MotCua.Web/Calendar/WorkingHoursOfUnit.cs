@@ -10,7 +10,7 @@ using MotCua.Web.Platform.Http;
 namespace MotCua.Web.Calendar;
 
 /// <summary>
-/// <c>GET|PUT|DELETE /api/v1/calendar/hours/{unitCode}</c>: a unit's office hours. A unit without its
+/// <c>GET|PUT|DELETE /api/v1/working-hours/{unitCode}</c>: a unit's office hours. A unit without its
 /// own hours uses those of the nearest unit above it that has some, else 07:00–11:30 and 13:30–17:00.
 /// </summary>
 internal static class WorkingHoursOfUnit

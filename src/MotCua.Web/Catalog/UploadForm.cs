@@ -25,6 +25,9 @@ internal static class UploadForm
         [".html"] = "text/html; charset=utf-8",
     };
 
+    /// <summary>The media types a form template may have, without their parameters.</summary>
+    public static string[] MediaTypes => [.. ContentTypes.Values.Select(t => t.Split(';')[0]).Distinct(StringComparer.Ordinal)];
+
     public static async Task<Ok<GetCatalogProcedure.Response>> Handle(string code, int number, int order, IFormFile? file, MotCuaDbContext db, CurrentActor actor,
         AuditTrail audit, TimeProvider clock, IStringLocalizer<CatalogResource> localizer, CancellationToken cancellationToken)
     {

@@ -36,6 +36,9 @@ internal sealed partial class FileStore(FileStoreOptions options, TimeProvider c
         ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx", [0x50, 0x4B, 0x03, 0x04]),
     ];
 
+    /// <summary>The media types a dossier's file may have.</summary>
+    public static string[] ContentTypes => [.. Allowed.Select(a => a.ContentType)];
+
     public long MaxFileBytes => options.MaxFileBytes;
 
     public int MaxFilesPerDossier => options.MaxFilesPerDossier;

@@ -15,7 +15,8 @@ internal static class GetDossier
 
     public sealed record File(Guid Id, string FileName, string ContentType, long Size);
 
-    public sealed record Response(Guid Id, string Code, string ProcedureCode, string ProcedureName, string Channel, string State, int NationalState,
+    /// <param name="Version">The dossier's version, which every action on it sends back (a stale one gets 409).</param>
+    public sealed record Response(Guid Id, string Code, int Version, string ProcedureCode, string ProcedureName, string Channel, string State, int NationalState,
         string OwnerKind, Party Owner, Party? Submitter, string? Summary, int Sets, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt,
         DateTimeOffset? OriginalDueAt, string ReceivingUnitCode, string HandlingUnitCode, string? PostalWaybill, bool ReturnByPost,
         bool SubmittedFromStaffSession, IReadOnlyList<Component> Components, IReadOnlyList<File> Files);
@@ -24,7 +25,7 @@ internal static class GetDossier
     {
         var dossier = await Routing.Visible(db.Dossiers.AsNoTracking(), actor).FirstOrDefaultAsync(d => d.Code == code, cancellationToken)
             ?? throw ProblemException.NotFound("Dossiers.NotFound");
-        return TypedResults.Ok(new Response(dossier.Id, dossier.Code!, dossier.ProcedureCode, dossier.ProcedureName, dossier.Channel.ToString(),
+        return TypedResults.Ok(new Response(dossier.Id, dossier.Code!, dossier.Version, dossier.ProcedureCode, dossier.ProcedureName, dossier.Channel.ToString(),
             dossier.State.ToString(), dossier.State.NationalCode(), dossier.OwnerKind.ToString(), dossier.Owner, dossier.Submitter, dossier.Summary, dossier.Sets,
             Local(dossier.ReceivedAt), Local(dossier.DueAt), Local(dossier.OriginalDueAt), UnitPath.Code(dossier.ReceivingUnitPath), UnitPath.Code(dossier.HandlingUnitPath),
             dossier.PostalWaybill, dossier.ReturnByPost, dossier.SubmittedFromStaffSession,

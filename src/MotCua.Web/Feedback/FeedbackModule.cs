@@ -25,7 +25,7 @@ internal static class FeedbackModule
     {
         var petitions = app.MapGroup("/api/v1/petitions").WithTags("Petitions");
         petitions.MapPost("/", SubmitPetition.FromPortal).AllowAnonymous().RequireRateLimiting(RateLimit).WithName("SubmitPetition")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Gửi phản ánh, kiến nghị trên Cổng (khiếu nại về kết quả hồ sơ: kèm mã hồ sơ và mã kiểm tra)");
         petitions.MapPost("/intake", SubmitPetition.AtDesk).RequireAuthorization(Policies.Staff).WithName("RecordPetition")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)

@@ -10,6 +10,9 @@ namespace MotCua.Web.Identity;
 
 internal static class IdentityModule
 {
+    /// <summary>The session cookie of staff and citizens, which the API's security scheme names.</summary>
+    public const string SessionCookie = "motcua.session";
+
     public static WebApplicationBuilder AddIdentityModule(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -49,7 +52,7 @@ internal static class IdentityModule
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "motcua.session";
+            options.Cookie.Name = SessionCookie;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -88,19 +91,21 @@ internal static class IdentityModule
     public static IEndpointRouteBuilder MapIdentity(this IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Identity");
-        auth.MapPost("/login", SignIn.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithName("SignIn");
-        auth.MapPost("/logout", SignOut.Handle).RequireAuthorization().WithName("SignOut");
-        auth.MapPost("/register", RegisterCitizen.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithName("RegisterCitizen");
-        auth.MapGet("/me", WhoAmI.Handle).RequireAuthorization().WithName("WhoAmI");
-        auth.MapPost("/reauthenticate", Reauthenticate.Handle).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn).WithName("Reauthenticate");
-        auth.MapGet("/sessions", ListSessions.Handle).RequireAuthorization().WithName("ListOwnSessions");
-        auth.MapDelete("/sessions/{handle}", RevokeSession.Handle).RequireAuthorization().WithName("RevokeOwnSession");
+        auth.MapPost("/login", SignIn.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithName("SignIn")
+            .WithSummary("Đăng nhập bằng mật khẩu và mã xác thực (cán bộ) hoặc mật khẩu (công dân)")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        auth.MapPost("/logout", SignOut.Handle).RequireAuthorization().WithName("SignOut").WithSummary("Đăng xuất khỏi phiên hiện tại");
+        auth.MapPost("/register", RegisterCitizen.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithName("RegisterCitizen").WithSummary("Đăng ký tài khoản công dân");
+        auth.MapGet("/me", WhoAmI.Handle).RequireAuthorization().WithName("WhoAmI").WithSummary("Người dùng của phiên hiện tại: vai trò và đơn vị");
+        auth.MapPost("/reauthenticate", Reauthenticate.Handle).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn).WithName("Reauthenticate").WithSummary("Xác thực lại trước một thao tác nhạy cảm");
+        auth.MapGet("/sessions", ListSessions.Handle).RequireAuthorization().WithName("ListOwnSessions").WithSummary("Các phiên đăng nhập đang mở của tôi");
+        auth.MapDelete("/sessions/{handle}", RevokeSession.Handle).RequireAuthorization().WithName("RevokeOwnSession").WithSummary("Thu hồi một phiên đăng nhập của tôi");
 
         var users = app.MapGroup("/api/v1/users").WithTags("Identity").RequireAuthorization(Policies.UnitAdmin).RequireRecentAuthentication();
-        users.MapPost("/", CreateStaffAccount.Handle).WithName("CreateStaffAccount");
-        users.MapPost("/{id:guid}/disable", DisableAccount.Handle).WithName("DisableAccount");
-        users.MapGet("/{id:guid}/sessions", ListSessions.ForUser).RequireAuthorization(Policies.SystemAdmin).WithName("ListUserSessions");
-        users.MapDelete("/{id:guid}/sessions", RevokeSession.AllOfUser).RequireAuthorization(Policies.SystemAdmin).WithName("RevokeUserSessions");
+        users.MapPost("/", CreateStaffAccount.Handle).WithName("CreateStaffAccount").WithSummary("Tạo tài khoản cán bộ");
+        users.MapPost("/{id:guid}/disable", DisableAccount.Handle).WithName("DisableAccount").WithSummary("Khóa tài khoản");
+        users.MapGet("/{id:guid}/sessions", ListSessions.ForUser).RequireAuthorization(Policies.SystemAdmin).WithName("ListUserSessions").WithSummary("Các phiên đăng nhập đang mở của một tài khoản");
+        users.MapDelete("/{id:guid}/sessions", RevokeSession.AllOfUser).RequireAuthorization(Policies.SystemAdmin).WithName("RevokeUserSessions").WithSummary("Thu hồi mọi phiên đăng nhập của một tài khoản");
         return app;
     }
 }

@@ -47,12 +47,17 @@ internal sealed class StaffRequirement(StaffRole[] roles) : AuthorizationHandler
     }
 }
 
-/// <summary>A signed-in user, on any address that matches an endpoint.</summary>
+/// <summary>
+/// A signed-in user, wherever one of the app's endpoints serves the request. What routing answers itself goes to anyone:
+/// an address no endpoint serves (404), and a method or media type it rejects (405, 415), whose endpoints are plain
+/// <see cref="Endpoint"/>s, not <see cref="RouteEndpoint"/>s. Otherwise a citizen posting the wrong media type to
+/// the public tracking would be told to sign in.
+/// </summary>
 internal sealed class SignedInRequirement : AuthorizationHandler<SignedInRequirement>, IAuthorizationRequirement
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true || (context.Resource is HttpContext { } http && http.GetEndpoint() is null))
+        if (context.User.Identity?.IsAuthenticated == true || (context.Resource is HttpContext { } http && http.GetEndpoint() is not RouteEndpoint))
         {
             context.Succeed(requirement);
         }

@@ -31,7 +31,9 @@ internal static class PlatformModule
             options.CreateSchemaReferenceId = type =>
                 OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } outer ? outer.Name + id : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             options.AddSchemaTransformer(CleanInput.DescribeSchema);
+            ApiContract.Describe(options);
         });
+        builder.Services.AddApiContract();
         // Vietnamese letters go out as themselves, not as &#x...; escapes.
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
             options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -39,7 +39,7 @@ internal static class RatingsModule
 
         var desks = app.MapGroup("/api/v1/rating-desks").WithTags("Ratings");
         desks.MapPost("/", CounterDesk.Create).RequireAuthorization(Policies.UnitAdmin).WithName("CreateRatingDesk")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Tạo quầy có máy tính bảng đánh giá; trả mã ghép nối một lần");
         desks.MapPost("/pair", CounterDesk.Pair).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).WithName("PairRatingDesk")
             .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Ghép nối máy tính bảng với quầy");
@@ -50,7 +50,7 @@ internal static class RatingsModule
         tablet.MapGet("/", CounterDesk.Current).WithName("GetRatingDesk").ProducesProblem(StatusCodes.Status401Unauthorized)
             .WithSummary("Máy tính bảng: hồ sơ đang chờ đánh giá");
         tablet.MapPost("/rate", CounterDesk.Rate).RequireRateLimiting(RateLimit).WithName("RateAtDesk")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Máy tính bảng: người dân đánh giá hồ sơ được đưa lên");
         return app;
     }

@@ -28,7 +28,7 @@ public sealed class CalendarApiTests(MotCuaFactory app)
     [InlineData("2026-02-16", 2025, 12, 29, false)]  // the last day of Ất Tỵ
     public async Task Lunar_date_of_a_solar_date(string date, int year, int month, int day, bool leap)
     {
-        var lunar = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/calendar/lunar/{date}");
+        var lunar = await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/lunar-dates/{date}");
         lunar.GetProperty("year").GetInt32().ShouldBe(year);
         lunar.GetProperty("month").GetInt32().ShouldBe(month);
         lunar.GetProperty("day").GetInt32().ShouldBe(day);
@@ -43,7 +43,7 @@ public sealed class CalendarApiTests(MotCuaFactory app)
     [InlineData("2200-01-01")]
     public async Task Lunar_date_of_a_bad_date_is_a_400_problem_in_Vietnamese(string date)
     {
-        var problem = await (await app.Anonymous().GetAsync($"/api/v1/calendar/lunar/{Uri.EscapeDataString(date)}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var problem = await (await app.Anonymous().GetAsync($"/api/v1/lunar-dates/{Uri.EscapeDataString(date)}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         problem.GetProperty("title").GetString().ShouldBe("Dữ liệu chưa hợp lệ.");
         problem.GetProperty("errors").GetProperty("date")[0].GetString()!.ShouldContain("Ngày");
     }
@@ -155,7 +155,7 @@ public sealed class CalendarApiTests(MotCuaFactory app)
         var commune = await app.CreateUnitAsync(Province);
         var office = await app.CreateUnitAsync(commune, UnitKind.Office);
         var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.UnitAdmin, commune));
-        var set = await admin.PutAsJsonAsync($"/api/v1/calendar/hours/{commune}",
+        var set = await admin.PutAsJsonAsync($"/api/v1/working-hours/{commune}",
             new { morningStart = "07:30", morningEnd = "11:30", afternoonStart = "13:00", afternoonEnd = "17:00" });
         (await Ok(set)).GetProperty("setBy").GetString().ShouldBe(commune);
 
@@ -164,9 +164,9 @@ public sealed class CalendarApiTests(MotCuaFactory app)
         (await Ok(await app.Anonymous().PostAsJsonAsync("/api/v1/calendar/due", body))).GetProperty("due").GetString().ShouldBe("2026-01-05T15:30:00+07:00");
         (await Ok(await app.Anonymous().PostAsJsonAsync("/api/v1/calendar/due", body with { unitCode = null! })))
             .GetProperty("due").GetString().ShouldBe("2026-01-05T16:00:00+07:00");
-        (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/calendar/hours/{office}")).GetProperty("setBy").GetString().ShouldBe(commune);
+        (await app.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/working-hours/{office}")).GetProperty("setBy").GetString().ShouldBe(commune);
 
-        (await admin.DeleteAsync($"/api/v1/calendar/hours/{commune}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.DeleteAsync($"/api/v1/working-hours/{commune}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await Ok(await app.Anonymous().PostAsJsonAsync("/api/v1/calendar/due", body))).GetProperty("due").GetString().ShouldBe("2026-01-05T16:00:00+07:00");
         app.WithDb(db => db.AuditEvents.Where(e => e.StreamId == "UnitWorkingHours:" + commune).Select(e => e.Action).ToList())
             .ShouldBe(["calendar.hours.set", "calendar.hours.reset"]);
@@ -180,7 +180,7 @@ public sealed class CalendarApiTests(MotCuaFactory app)
     {
         var admin = await app.SignInAsync("sysadmin");
         var unit = await app.CreateUnitAsync(Province);
-        var response = await admin.PutAsJsonAsync($"/api/v1/calendar/hours/{unit}", new { morningStart, morningEnd, afternoonStart, afternoonEnd });
+        var response = await admin.PutAsJsonAsync($"/api/v1/working-hours/{unit}", new { morningStart, morningEnd, afternoonStart, afternoonEnd });
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
@@ -291,7 +291,7 @@ public sealed class CalendarApiTests(MotCuaFactory app)
         await (await desk.DeleteAsync($"/api/v1/calendar/2026/days/2026-02-16")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await communeAdmin.PutAsJsonAsync($"/api/v1/calendar/2096/days/{date}", day)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         await (await communeAdmin.PostAsync("/api/v1/calendar/import", new StringContent("{}", Encoding.UTF8, "application/json"))).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
-        await (await desk.PutAsJsonAsync($"/api/v1/calendar/hours/{commune}", new { morningStart = "07:00", morningEnd = "11:00", afternoonStart = "13:00", afternoonEnd = "17:00" }))
+        await (await desk.PutAsJsonAsync($"/api/v1/working-hours/{commune}", new { morningStart = "07:00", morningEnd = "11:00", afternoonStart = "13:00", afternoonEnd = "17:00" }))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
         app.WithDb(db => db.CalendarYears.Any(y => y.Year == 2096)).ShouldBeFalse();

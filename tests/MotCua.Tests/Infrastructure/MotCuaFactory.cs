@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -83,8 +84,25 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>False leaves the demo seeding to the app's own settings.</summary>
     protected virtual bool SeedsDemoData => true;
 
-    public HttpClient Anonymous() =>
-        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A client without a session that keeps its cookies and does not follow redirects. Every API answer it
+    /// receives is held to the published OpenAPI document (<see cref="ContractCheck"/>).</summary>
+    public HttpClient Anonymous() => ChecksContract
+        ? CreateDefaultClient(ClientOptions.BaseAddress, new ContractCheck(() => _contract.Value), new CookieContainerHandler())
+        : CreateDefaultClient(ClientOptions.BaseAddress, new CookieContainerHandler());
+
+    /// <summary>False for a host whose services are broken on purpose, whose answers no contract describes.</summary>
+    protected virtual bool ChecksContract => true;
+
+    private readonly Lazy<Task<ContractCheck.Contract>> _contract;
+
+    public MotCuaFactory() => _contract = new(async () => new ContractCheck.Contract(await LoadApiDocumentAsync()));
+
+    /// <summary>The OpenAPI document this app publishes.</summary>
+    internal async Task<System.Text.Json.Nodes.JsonObject> LoadApiDocumentAsync()
+    {
+        using var client = CreateDefaultClient(ClientOptions.BaseAddress);
+        return System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+    }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _signInGates = new();
 

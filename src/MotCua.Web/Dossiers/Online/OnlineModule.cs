@@ -1,4 +1,5 @@
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers.Online;
 
@@ -23,7 +24,7 @@ internal static class OnlineModule
                 + "Hồ sơ chờ Bộ phận Một cửa kiểm tra (trạng thái 1), chưa có mã hồ sơ.");
         online.MapGet("/", ListOnlineQueue.Handle).RequireAuthorization(Policies.Staff).WithName("ListOnlineQueue")
             .WithSummary("Hồ sơ trực tuyến chờ tiếp nhận tại các bộ phận một cửa của cán bộ");
-        online.MapGet("/{id:guid}", GetOnlineDossier.ForStaff).RequireAuthorization(Policies.Staff).WithName("GetOnlineDossier")
+        online.MapGet("/{id:guid}", GetOnlineDossier.ForStaff).RequireAuthorization(Policies.Staff).WithName("GetOnlineDossier").WithSummary("Hồ sơ nộp trực tuyến chờ tiếp nhận")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         // The desk's check: 404 outside the officer's units, 403 without the desk role there; the dossier's refusals are 409.
@@ -38,7 +39,7 @@ internal static class OnlineModule
 
         var mine = app.MapGroup("/api/v1/my-dossiers").WithTags("Online dossiers");
         mine.MapGet("/", ListMyDossiers.Handle).RequireAuthorization(Policies.Citizen).WithName("ListMyDossiers").WithSummary("Hồ sơ của tôi");
-        mine.MapGet("/{id:guid}", GetOnlineDossier.ForOwner).RequireAuthorization(Policies.Citizen).WithName("GetMyDossier");
+        mine.MapGet("/{id:guid}", GetOnlineDossier.ForOwner).RequireAuthorization(Policies.Citizen).WithName("GetMyDossier").WithSummary("Hồ sơ của tôi");
         mine.MapPost("/{id:guid}/resubmit", ResubmitOnline.Handle).RequireAuthorization(Policies.Citizen).DisableAntiforgery().WithName("ResubmitOnline")
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(OnlineUploads.MaxRequestBytes))
             .Accepts<object>("multipart/form-data")
@@ -47,7 +48,8 @@ internal static class OnlineModule
 
         // Staff of the dossier's units or the citizen who submitted it; the handler checks which.
         app.MapGet("/api/v1/dossiers/{id:guid}/files/{fileId:guid}", DownloadDossierFile.Handle).RequireAuthorization().WithTags("Dossiers")
-            .WithName("DownloadDossierFile").WithSummary("Tải tệp của hồ sơ (đính kèm)");
+            .WithName("DownloadDossierFile").WithSummary("Tải tệp của hồ sơ (đính kèm)")
+            .ProducesFile(FileStore.ContentTypes);
         return app;
     }
 }

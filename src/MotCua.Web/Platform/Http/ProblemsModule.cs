@@ -13,6 +13,9 @@ internal static partial class ProblemsModule
 {
     public const string TypePrefix = "urn:motcua:problem:";
 
+    /// <summary>The problem's member that carries the request's correlation id.</summary>
+    public const string TraceIdField = "traceId";
+
     public static WebApplicationBuilder AddProblems(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -27,7 +30,7 @@ internal static partial class ProblemsModule
 
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             // The same id is in the error log, so that a citizen's screenshot leads to the log line.
-            context.ProblemDetails.Extensions["traceId"] = CorrelationId(context.HttpContext);
+            context.ProblemDetails.Extensions[TraceIdField] = CorrelationId(context.HttpContext);
             context.ProblemDetails.Extensions.Remove("exception");
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Reporting.Outputs;
 
@@ -18,9 +19,10 @@ internal static class ReportingOutputsModule
     {
         var api = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Staff);
         api.MapGet("/ledger.xlsx", ExportTrackingLedger.Handle).WithName("ExportTrackingLedger")
-            .WithSummary("Sổ theo dõi hồ sơ (mẫu 06 Thông tư 01/2018, mẫu 07 Thông tư 03/2025) dạng Excel");
+            .WithSummary("Sổ theo dõi hồ sơ (mẫu 06 Thông tư 01/2018, mẫu 07 Thông tư 03/2025) dạng Excel").ProducesFile(Xlsx.ContentType);
         api.MapGet("/summary.xlsx", ExportPeriodReport.Handle).WithName("ExportPeriodReport")
-            .WithSummary("Báo cáo tình hình, kết quả giải quyết TTHC theo kỳ (cùng lựa chọn như báo cáo tổng hợp) dạng Excel");
+            .WithSummary("Báo cáo tình hình, kết quả giải quyết TTHC theo kỳ (cùng lựa chọn như báo cáo tổng hợp) dạng Excel")
+            .ProducesFile(Xlsx.ContentType);
         api.MapGet("/decision766", GetDecision766.Handle).WithName("GetDecision766")
             .WithSummary("Chấm điểm theo Quyết định 766/QĐ-TTg cho đơn vị và kỳ: từng nhóm, từng tiêu chí với số liệu, ngưỡng và điểm");
         return app;
