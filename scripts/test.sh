@@ -5,7 +5,7 @@
 # - ClamAV's clamd (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs);
 # - nginx, openssl and curl (the PostgreSQL pass runs scripts/topology.sh: nginx with TLS before two app nodes,
 #   tests/MotCua.Tests/Operations);
-# - python3-aiosmtpd (the notice tests start a real SMTP server and the SMS gateway simulator of tools/sms-gateway).
+# - python3-aiosmtpd (the notice tests start a real SMTP server and the SMS gateway simulator of tools/sms-gateway);
 # - Node.js with npm (Redocly CLI lints the OpenAPI document, tools/api-lint).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -29,6 +29,7 @@ internal static class ApiContract
         ["Catalog"] = "Quản trị danh mục thủ tục hành chính, phiên bản, quy trình nội bộ và đơn vị cung cấp",
         ["Dossiers"] = "Tiếp nhận và xử lý hồ sơ tại bộ phận một cửa và các phòng chuyên môn",
         ["Identity"] = "Đăng nhập, phiên làm việc và tài khoản",
+        ["Notices"] = "Thông báo đến người dân qua thư điện tử, tin nhắn: trạng thái gửi, gửi lại, kênh nhận do người dân chọn",
         ["Online dossiers"] = "Hồ sơ nộp trực tuyến: nộp, bổ sung và tiếp nhận",
         ["Oversight"] = "Giám sát: xếp hạng Quyết định 766, đánh giá cán bộ",
         ["Petitions"] = "Phản ánh, kiến nghị về quy định hành chính",
