@@ -2,7 +2,8 @@
 # Runs every MotCua test, once on SQLite and once on a throwaway PostgreSQL server on 127.0.0.1.
 # On a fresh Debian machine with only the .NET SDK it installs what the tests need first:
 # PostgreSQL, Chromium (browser tests), DejaVu fonts (PDF slips), poppler-utils (PDF checks) and ClamAV's clamd
-# (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs).
+# (uploads are scanned; the tests start their own clamd with a signature file they write, see TestClamd.cs), openssl
+# (scripts/test-ca.sh makes the test CA) and libnss3-tools (certutil: the NSS database pdfsig trusts the test CA from).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -x /usr/sbin/clamd ] || missing+=(clamav-daemon)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq
