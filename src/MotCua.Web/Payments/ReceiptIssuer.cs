@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Localization;
 using MotCua.Web.Dossiers;
+using MotCua.Web.Platform.Http;
+using MotCua.Web.Platform.Signing;
 
 namespace MotCua.Web.Payments;
 
@@ -15,7 +18,7 @@ namespace MotCua.Web.Payments;
 /// back, so the series has no gap (Decree 123/2020/NĐ-CP Art. 32: receipts are numbered in sequence within a series).
 /// The counter row holds its lock until commit, so callers take the number as late as they can.
 /// </summary>
-internal sealed class ReceiptIssuer(MotCuaDbContext db, IOptions<PaymentOptions> options)
+internal sealed class ReceiptIssuer(MotCuaDbContext db, IOptions<PaymentOptions> options, IDataSigner signer, IStringLocalizer<SigningResource> signing)
 {
     private const string Upsert = """
         INSERT INTO "ReceiptCounters" ("UnitId", "Series", "Year", "LastValue") VALUES ({0}, {1}, {2}, 1)
@@ -34,6 +37,7 @@ internal sealed class ReceiptIssuer(MotCuaDbContext db, IOptions<PaymentOptions>
         var unit = await db.Units.AsNoTracking().Where(u => u.Id == dossier.ReceivingUnitId).Select(u => new { u.Code, u.Name }).FirstAsync(cancellationToken);
         var year = DossierTime.VietnamDate(at).Year;
         var series = options.Value.SeriesFor(year);
+        var lineTotal = lines.Sum(l => l.Due);
         var number = Convert.ToInt32(await ScalarAsync(Upsert, [dossier.ReceivingUnitId, series, year], cancellationToken), CultureInfo.InvariantCulture);
         var receipt = new EReceipt
         {
@@ -48,10 +52,24 @@ internal sealed class ReceiptIssuer(MotCuaDbContext db, IOptions<PaymentOptions>
             Number = number,
             IssuedAt = at,
             Payer = dossier.Owner.Name,
-            Amount = lines.Sum(l => l.Due),
+            Amount = lineTotal,
             ReplacesId = replaces,
             Data = Xml(options.Value.Template, series, number, at, unit.Code, unit.Name, dossier, lines, payment.Method),
         };
+        // The receipt data is signed with the collecting unit's certificate (Decree 123/2020 Art. 32: the collecting organisation's
+        // digital signature). Should signing fail, nothing is kept: the collection rolls back and the desk is told why.
+        try
+        {
+            var signature = await signer.SignDetachedAsync(unit.Code, System.Text.Encoding.UTF8.GetBytes(receipt.Data), cancellationToken);
+            receipt.Signature = Convert.ToBase64String(signature.Der);
+            receipt.SignedBy = signature.Signer.Subject;
+        }
+        catch (SigningException failure)
+        {
+            db.ChangeTracker.Clear();
+            throw new ProblemException(503, "receipt-not-signed", "Payments.NotSigned", null, null, signing["SigningFailure." + failure.Failure].Value);
+        }
+
         db.EReceipts.Add(receipt);
         return receipt;
     }

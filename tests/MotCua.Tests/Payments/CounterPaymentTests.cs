@@ -55,6 +55,15 @@ public sealed class CounterPaymentTests(PaymentHost app)
         data.ShouldContain("<NNop><Ten>Nguyễn Thị Hằng</Ten>");
         data.ShouldContain("<TgTTTBSo>5000</TgTTTBSo>");
 
+        // The receipt data carries the unit's detached CMS signature; an independent tool verifies it against the test CA.
+        receipt.GetProperty("signed").GetBoolean().ShouldBeTrue();
+        var signature = app.WithDb(db => db.EReceipts.Single(r => r.DossierCode == code).Signature)!;
+        var folder = Directory.CreateTempSubdirectory("motcua-receipt").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "data.xml"), data);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "sig.der"), Convert.FromBase64String(signature));
+        TestCa.Run("openssl", "cms", "-verify", "-binary", "-inform", "DER", "-in", Path.Combine(folder, "sig.der"), "-content", Path.Combine(folder, "data.xml"),
+            "-CAfile", TestCa.CaPem, "-purpose", "any", "-out", "/dev/null");
+
         var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
         var history = app.WithDb(db => db.AuditEvents.Where(e => e.StreamId == "Dossier:" + id).OrderBy(e => e.Sequence).Select(e => e.Action).ToList());
         history.ShouldBe(["dossier.received", "dossier.charges-added", "dossier.payment-received"]);
