@@ -78,6 +78,7 @@ internal sealed class ReconciliationRunConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<ReconciliationRun> builder)
     {
         builder.ToTable("ReconciliationRuns");
+        builder.Property(r => r.Report).HasColumnType("text");
         builder.HasIndex(r => r.Day);
     }
 }

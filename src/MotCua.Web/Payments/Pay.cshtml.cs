@@ -48,7 +48,7 @@ internal sealed class PayModel(MotCuaDbContext db, CurrentActor actor, PaymentBo
     private async Task<bool> LoadAsync(Guid id)
     {
         var dossier = await db.Dossiers.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, HttpContext.RequestAborted);
-        if (dossier?.Code is null || actor.UserId is not { } me || dossier.CitizenAccountId != me)
+        if (dossier is null || actor.UserId is not { } me || dossier.CitizenAccountId != me)
         {
             return false;
         }

@@ -82,6 +82,8 @@ internal sealed class EReceiptConfiguration : IEntityTypeConfiguration<EReceipt>
         builder.Property(r => r.Template).HasMaxLength(20);
         builder.Property(r => r.Series).HasMaxLength(20);
         builder.Property(r => r.Payer).HasMaxLength(200);
+        builder.Property(r => r.Data).HasColumnType("text");
+        builder.Property(r => r.Signature).HasColumnType("text");
         builder.Property(r => r.SignedBy).HasMaxLength(400);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(r => r.StatusReason).HasMaxLength(500);

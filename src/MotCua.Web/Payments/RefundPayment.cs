@@ -53,8 +53,12 @@ internal static class RefundPayment
 
         var refund = new Refund
         {
-            PaymentId = payment.Id, Amount = request.Amount!.Value, Reason = request.Reason!.Trim(),
-            At = DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime), By = who.Name, GatewayTransaction = transaction,
+            PaymentId = payment.Id,
+            Amount = request.Amount!.Value,
+            Reason = request.Reason!.Trim(),
+            At = DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime),
+            By = who.Name,
+            GatewayTransaction = transaction,
         };
         var before = new { payment.Refunded };
         payment.AddRefund(refund.Amount);

@@ -48,8 +48,12 @@ internal static class FinancialObligation
         // Every obligation is a charge of the dossier, so that each one and its payment are kept (issue 19).
         db.DossierCharges.Add(new Payments.DossierCharge
         {
-            DossierId = dossier.Id, Kind = Payments.ChargeKind.Obligation, Name = dossier.PaymentFor!, ScheduledAmount = dossier.PaymentAmount!.Value,
-            AddedAt = steps.Now, AddedBy = steps.Actor.Name,
+            DossierId = dossier.Id,
+            Kind = Payments.ChargeKind.Obligation,
+            Name = dossier.PaymentFor!,
+            ScheduledAmount = dossier.PaymentAmount!.Value,
+            AddedAt = steps.Now,
+            AddedBy = steps.Actor.Name,
         });
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, steps.Actor.ActingOn(current.OfficePath, current.Role), "dossier.payment-requested",
             null, new { dossier.PaymentAmount, dossier.PaymentFor, ClockStopped = dossier.OpenSuspension is not null, Step = current.Order },
