@@ -6,7 +6,9 @@
 # - nginx, openssl and curl (the PostgreSQL pass runs scripts/topology.sh: nginx with TLS before two app nodes,
 #   tests/MotCua.Tests/Operations);
 # - python3-aiosmtpd (the notice tests start a real SMTP server and the SMS gateway simulator of tools/sms-gateway);
-# - Node.js with npm (Redocly CLI lints the OpenAPI document, tools/api-lint).
+# - Node.js with npm (Redocly CLI lints the OpenAPI document, tools/api-lint);
+# - libnss3-tools (certutil: the NSS database pdfsig trusts the test CA from, which scripts/test-ca.sh makes);
+# - python3 (the payment gateway simulator of tools/payment-gateway).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +25,8 @@ command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq

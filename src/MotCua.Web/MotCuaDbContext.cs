@@ -41,6 +41,12 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Ratings.RatingDesk> RatingDesks => Set<Ratings.RatingDesk>();
     public DbSet<Feedback.Petition> Petitions => Set<Feedback.Petition>();
     public DbSet<Integration.Notices.NoticeChoice> NoticeChoices => Set<Integration.Notices.NoticeChoice>();
+    public DbSet<Payments.DossierCharge> DossierCharges => Set<Payments.DossierCharge>();
+    public DbSet<Payments.Payment> Payments => Set<Payments.Payment>();
+    public DbSet<Payments.Refund> Refunds => Set<Payments.Refund>();
+    public DbSet<Payments.EReceipt> EReceipts => Set<Payments.EReceipt>();
+    public DbSet<Payments.GatewayOrder> GatewayOrders => Set<Payments.GatewayOrder>();
+    public DbSet<Payments.ReconciliationRun> ReconciliationRuns => Set<Payments.ReconciliationRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

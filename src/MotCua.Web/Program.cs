@@ -9,6 +9,7 @@ using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Oversight;
+using MotCua.Web.Payments;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Ratings;
@@ -33,6 +34,7 @@ builder.AddReporting();
 builder.AddReportingOutputs();
 builder.AddRatings();
 builder.AddFeedback();
+builder.AddPayments();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -52,6 +54,7 @@ app.MapOversight();
 app.MapRatings();
 app.MapFeedback();
 app.MapIntegration();
+app.MapPayments();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

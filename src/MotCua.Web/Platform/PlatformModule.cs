@@ -4,6 +4,7 @@ using MotCua.Web.Platform.Files;
 using MotCua.Web.Platform.Http;
 using MotCua.Web.Platform.Localization;
 using MotCua.Web.Platform.Observability;
+using MotCua.Web.Platform.Signing;
 
 namespace MotCua.Web.Platform;
 
@@ -24,6 +25,7 @@ internal static class PlatformModule
         builder.AddRateLimits();
         builder.AddProxies();
         builder.AddScanning();
+        builder.AddSigning();
         builder.Services.AddSingleton<MetricsCollector>();
         // Nested request and response records share short names (Request, Response): the outer type keeps each schema unique.
         builder.Services.AddOpenApi(options =>

@@ -23,7 +23,7 @@ internal static class FinancialObligation
     public sealed record Confirmation(int? Version, string? Receipt);
 
     public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Request(string code, PaymentRequest request, DossierSteps steps, WorkflowNotices notices,
-        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        MotCuaDbContext db, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
         errors.Required("purpose", request.Purpose, 1000);
@@ -45,13 +45,23 @@ internal static class FinancialObligation
         }
 
         notices.PaymentRequested(dossier);
+        // Every obligation is a charge of the dossier, so that each one and its payment are kept (issue 19).
+        db.DossierCharges.Add(new Payments.DossierCharge
+        {
+            DossierId = dossier.Id,
+            Kind = Payments.ChargeKind.Obligation,
+            Name = dossier.PaymentFor!,
+            ScheduledAmount = dossier.PaymentAmount!.Value,
+            AddedAt = steps.Now,
+            AddedBy = steps.Actor.Name,
+        });
         return TypedResults.Ok(await steps.SaveAsync(dossier, process, steps.Actor.ActingOn(current.OfficePath, current.Role), "dossier.payment-requested",
             null, new { dossier.PaymentAmount, dossier.PaymentFor, ClockStopped = dossier.OpenSuspension is not null, Step = current.Order },
             cancellationToken));
     }
 
     public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Confirm(string code, Confirmation request, DossierSteps steps, WorkflowNotices notices,
-        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
+        Payments.PaymentBook book, IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors(localizer);
         errors.Required("receipt", request.Receipt, 60);
@@ -70,6 +80,16 @@ internal static class FinancialObligation
             who = steps.Actor.ActingOn(current.OfficePath, current.Role);
         }
 
+        // The obligations still owed are paid to the state budget; the document's number is the proof (a dossier whose
+        // obligation predates the charges has none: its wait ends with the document alone).
+        var owed = (await book.OutstandingAsync(dossier.Id, cancellationToken)).Where(c => c.Kind == Payments.ChargeKind.Obligation).ToList();
+        if (owed.Count > 0)
+        {
+            var (_, refused) = await book.SettleAsync(dossier, owed, Payments.PaymentMethod.StateBudget, who, steps.Now, request.Receipt!.Trim(), null,
+                cancellationToken);
+            return refused is null ? TypedResults.Ok(DossierSteps.Response(dossier, process)) : steps.Refused(refused);
+        }
+
         var now = steps.Now;
         var before = dossier.DueAt;
         var shift = await ResumeAsync(dossier, steps, now, cancellationToken);
@@ -84,7 +104,7 @@ internal static class FinancialObligation
     }
 
     /// <summary>How each due moment moves once the stopped clock runs again at <paramref name="now"/>; unchanged if it never stopped.</summary>
-    private static async Task<Func<DateTime, DateTime>> ResumeAsync(Dossier dossier, DossierSteps steps, DateTime now, CancellationToken cancellationToken)
+    internal static async Task<Func<DateTime, DateTime>> ResumeAsync(Dossier dossier, DossierSteps steps, DateTime now, CancellationToken cancellationToken)
     {
         if (dossier.OpenSuspension is not { } open)
         {

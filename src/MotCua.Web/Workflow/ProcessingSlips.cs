@@ -113,7 +113,8 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
             Timeliness(h.Timeliness),
             Kind(h.Kind) + (h.Note is null ? "" : ": " + h.Note),
         ]));
-        var rows = handoffs.Concat(Waits(dossier, handling)).Concat(Milestones(dossier, handling, desk)).OrderBy(r => r.At)
+        var paid = await Payments.PaymentRows.ForSlipAsync(db, dossier.Id, desk, cancellationToken);
+        var rows = handoffs.Concat(Waits(dossier, handling)).Concat(Milestones(dossier, handling, desk)).Concat(paid).OrderBy(r => r.At)
             .Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), .. r.Cells]).ToList();
         var coordinating = process.Where(s => s.InterAgency).Select(s => units.GetValueOrDefault(s.OfficePath, UnitPath.Code(s.OfficePath))).Distinct().ToList();
         return new Slip(
@@ -136,8 +137,8 @@ internal sealed class ProcessingSlips(MotCuaDbContext db, DossierSteps steps)
 
     /// <summary>
     /// The waits for the applicant, in the same table as the hand-offs: each interval in which the clock stopped (a supplement,
-    /// or a payment that stops it), and a payment whose time counts (<see cref="Catalog.ProcedureVersion.PaymentTimeCounts"/>). Only the
-    /// latest payment is kept on the dossier, so an earlier payment whose time counted is not listed.
+    /// or a payment that stops it), and a payment whose time counts (<see cref="Catalog.ProcedureVersion.PaymentTimeCounts"/>). Every
+    /// payment itself is a row of its own (<see cref="Payments.PaymentRows"/>).
     /// </summary>
     private static IEnumerable<(DateTime At, IReadOnlyList<string> Cells)> Waits(Dossier dossier, string handling)
     {

@@ -54,11 +54,11 @@ internal sealed partial class WorkspaceModel
         RunAsync(id, "supplement-received", code => ReceiveSupplement.Handle(code, new(Version), steps, Service<WorkflowNotices>(), Aborted));
 
     public Task<IActionResult> OnPostPaymentRequestAsync(Guid id) =>
-        RunAsync(id, "payment-request", code => FinancialObligation.Request(code, new(Version, Amount, Purpose), steps, Service<WorkflowNotices>(), L,
+        RunAsync(id, "payment-request", code => FinancialObligation.Request(code, new(Version, Amount, Purpose), steps, Service<WorkflowNotices>(), Service<MotCuaDbContext>(), L,
             Aborted));
 
     public Task<IActionResult> OnPostPaymentConfirmedAsync(Guid id) =>
-        RunAsync(id, "payment-confirmed", code => FinancialObligation.Confirm(code, new(Version, Receipt), steps, Service<WorkflowNotices>(), L, Aborted));
+        RunAsync(id, "payment-confirmed", code => FinancialObligation.Confirm(code, new(Version, Receipt), steps, Service<WorkflowNotices>(), Service<Payments.PaymentBook>(), L, Aborted));
 
     // The officer types a Vietnamese wall-clock time; the API takes a moment with its offset.
     public Task<IActionResult> OnPostExtendAsync(Guid id) =>
