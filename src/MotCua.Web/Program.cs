@@ -14,6 +14,7 @@ using MotCua.Web.Platform.Database;
 using MotCua.Web.Ratings;
 using MotCua.Web.Reporting;
 using MotCua.Web.Reporting.Outputs;
+using MotCua.Web.Signatures;
 using MotCua.Web.Units;
 using MotCua.Web.Workflow;
 
@@ -33,6 +34,7 @@ builder.AddReporting();
 builder.AddReportingOutputs();
 builder.AddRatings();
 builder.AddFeedback();
+builder.AddSignatures();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -51,6 +53,7 @@ app.MapReportingOutputs();
 app.MapOversight();
 app.MapRatings();
 app.MapFeedback();
+app.MapSignatures();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
