@@ -47,6 +47,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Payments.EReceipt> EReceipts => Set<Payments.EReceipt>();
     public DbSet<Payments.GatewayOrder> GatewayOrders => Set<Payments.GatewayOrder>();
     public DbSet<Payments.ReconciliationRun> ReconciliationRuns => Set<Payments.ReconciliationRun>();
+    public DbSet<Signatures.SignedDocument> SignedDocuments => Set<Signatures.SignedDocument>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,6 +15,7 @@ using MotCua.Web.Platform.Database;
 using MotCua.Web.Ratings;
 using MotCua.Web.Reporting;
 using MotCua.Web.Reporting.Outputs;
+using MotCua.Web.Signatures;
 using MotCua.Web.Units;
 using MotCua.Web.Workflow;
 
@@ -35,6 +36,7 @@ builder.AddReportingOutputs();
 builder.AddRatings();
 builder.AddFeedback();
 builder.AddPayments();
+builder.AddSignatures();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -55,6 +57,7 @@ app.MapRatings();
 app.MapFeedback();
 app.MapIntegration();
 app.MapPayments();
+app.MapSignatures();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

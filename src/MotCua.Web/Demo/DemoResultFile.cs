@@ -27,7 +27,7 @@ internal static class DemoResultFile
     }
 
     /// <summary>A minimal valid PDF (one empty A4 page with a title line), with its cross-reference offsets computed.</summary>
-    private static byte[] Pdf()
+    internal static byte[] Pdf()
     {
         const string text = "BT /F1 14 Tf 72 770 Td (MotCua demo - ket qua giai quyet ho so) Tj ET";
         string[] objects =

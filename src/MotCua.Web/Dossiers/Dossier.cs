@@ -189,10 +189,22 @@ internal sealed class DossierFile
     public string? Component { get; init; }
 
     public required string ContentType { get; init; }
-    public long Size { get; init; }
-    public required string Sha256 { get; init; }
-    public required string StoragePath { get; init; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public required string StoragePath { get; set; }
     public DateTime UploadedAt { get; init; }
+
+    /// <summary>When the unit signed this result (PAdES); a signed result is final and can no longer be changed.</summary>
+    public DateTime? SignedAt { get; private set; }
+
+    /// <summary>The file now holds its signed version (a new stored file: the unsigned one stays where it was, for the record).</summary>
+    public void BecomeSigned(string storagePath, string sha256, long size, DateTime at)
+    {
+        StoragePath = storagePath;
+        Sha256 = sha256;
+        Size = size;
+        SignedAt = at;
+    }
 }
 
 internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>

@@ -144,6 +144,20 @@ internal sealed partial class FileStore(FileStoreOptions options, TimeProvider c
 
     public Stream Open(DossierFile file) => File.OpenRead(Path.Combine(options.Directory, file.StoragePath));
 
+    /// <summary>Stores a file the server made (a signed result); returns its path in the store.</summary>
+    public async Task<string> StoreAsync(byte[] content, DateTime at, CancellationToken cancellationToken)
+    {
+        var relative = Path.Combine(at.ToString("yyyy", System.Globalization.CultureInfo.InvariantCulture), at.ToString("MM", System.Globalization.CultureInfo.InvariantCulture),
+            Guid.CreateVersion7().ToString("N"));
+        var path = Path.Combine(options.Directory, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllBytesAsync(path, content, cancellationToken);
+        return relative;
+    }
+
+    /// <summary>Removes a stored file that no dossier row names (its request failed).</summary>
+    public void Delete(string storagePath) => File.Delete(Path.Combine(options.Directory, storagePath));
+
     /// <summary>Removes a file whose dossier was never written (the intake failed after the upload).</summary>
     public void Discard(DossierFile file) => File.Delete(Path.Combine(options.Directory, file.StoragePath));
 

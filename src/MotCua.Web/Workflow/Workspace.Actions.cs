@@ -32,7 +32,8 @@ internal sealed partial class WorkspaceModel
         RunAsync(id, "start", code => StartProcessing.Handle(code, new(Version, Note), steps, Aborted));
 
     public Task<IActionResult> OnPostForwardAsync(Guid id) =>
-        RunAsync(id, "forward", code => ForwardDossier.Handle(code, new(Version, Blank(Assignee), Note), steps, Aborted));
+        RunAsync(id, "forward", code => ForwardDossier.Handle(code, new(Version, Blank(Assignee), Note), steps, Service<Signatures.SignResults>(),
+            Aborted));
 
     public Task<IActionResult> OnPostSendBackAsync(Guid id) =>
         RunAsync(id, "send-back", code => SendBackDossier.Handle(code, new(Version, ToStep, Reason), steps, L, Aborted));

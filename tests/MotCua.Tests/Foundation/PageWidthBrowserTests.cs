@@ -45,6 +45,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["don-vi/{unitCode}/thu-tuc"] = (Who.Anyone, $"/don-vi/{Province}/thu-tuc"),
             ["cong-khai/{unitCode}"] = (Who.Anyone, $"/cong-khai/{Province}"),
             ["tra-cuu"] = (Who.Anyone, "/tra-cuu"),
+            ["xac-thuc/{id:guid?}"] = (Who.Anyone, "/xac-thuc"),
             ["danh-gia"] = (Who.Anyone, "/danh-gia"),
             ["danh-gia/quay"] = (Who.Anyone, "/danh-gia/quay"),
             ["danh-gia/ket-qua"] = (Who.Anyone, "/danh-gia/ket-qua"),

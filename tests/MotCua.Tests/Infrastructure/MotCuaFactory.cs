@@ -72,6 +72,7 @@ public class MotCuaFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("MotCua:Signing:Default:Password", TestCa.Password);
         builder.UseSetting($"MotCua:Signing:Units:{TestCa.OwnUnit}:Pkcs12Path", TestCa.OwnUnitPkcs12);
         builder.UseSetting($"MotCua:Signing:Units:{TestCa.OwnUnit}:Password", TestCa.Password);
+        builder.UseSetting("MotCua:Signing:TrustedRoots", TestCa.CaPem);
         // Tests change the catalog and the units directly between requests: intake reads them afresh every time.
         builder.UseSetting("MotCua:IntakeCache:CacheFor", "00:00:00");
         // Tests drive the deadline watch's use cases themselves, on their own dates.

@@ -13,7 +13,8 @@ namespace MotCua.Tests.Workflow;
 [Collection(AppCollection.Name)]
 public sealed class ResultsApiTests(MotCuaFactory app)
 {
-    internal static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+    /// <summary>A one-page PDF that the leader's approval can sign.</summary>
+    internal static readonly byte[] Pdf = MotCua.Web.Demo.DemoResultFile.Pdf();
 
     internal static MultipartFormDataContent Upload(int version, params (string Name, byte[] Content)[] files)
     {
@@ -84,7 +85,10 @@ public sealed class ResultsApiTests(MotCuaFactory app)
         var download = await citizen.GetAsync($"/api/v1/dossiers/{id}/files/{fileId}");
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         download.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
-        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(Pdf);
+        // The citizen gets the result as the leader's approval signed it.
+        var downloaded = await download.Content.ReadAsByteArrayAsync();
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(downloaded))
+            .ShouldBe(app.WithDb(db => db.SignedDocuments.Single(s => s.DossierCode == code).Sha256));
         var page = await citizen.GetStringAsync($"/ho-so-cua-toi/{id}");
         page.ShouldContain($"/api/v1/dossiers/{id}/files/{fileId}");
 

@@ -39,6 +39,9 @@ internal enum Decision766Input
     /// <summary>4.1: resolved with the result attached in the system / resolved.</summary>
     ResultsAttachedShare,
 
+    /// <summary>4.1 as an electronic result: decided with a result signed digitally by the unit / decided with a result (signatures module).</summary>
+    SignedResultsShare,
+
     /// <summary>4.2: received with the components as electronic files / received.</summary>
     DigitisedShare,
 
