@@ -40,6 +40,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Ratings.Rating> Ratings => Set<Ratings.Rating>();
     public DbSet<Ratings.RatingDesk> RatingDesks => Set<Ratings.RatingDesk>();
     public DbSet<Feedback.Petition> Petitions => Set<Feedback.Petition>();
+    public DbSet<Privacy.PersonalDataRead> PersonalDataReads => Set<Privacy.PersonalDataRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,6 +11,7 @@ using MotCua.Web.Integration;
 using MotCua.Web.Oversight;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Privacy;
 using MotCua.Web.Ratings;
 using MotCua.Web.Reporting;
 using MotCua.Web.Reporting.Outputs;
@@ -34,6 +35,7 @@ builder.AddReportingOutputs();
 builder.AddRatings();
 builder.AddFeedback();
 builder.AddDemo();
+builder.AddPrivacy();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -51,6 +53,7 @@ app.MapReportingOutputs();
 app.MapOversight();
 app.MapRatings();
 app.MapFeedback();
+app.MapPrivacy();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
