@@ -19,6 +19,19 @@ internal sealed partial class Dossier
         return null;
     }
 
+    /// <summary>The desk corrects the owner's data, identity included, against the papers (<c>Privacy/CorrectDossierOwner</c>).</summary>
+    public RuleBroken? CorrectOwner(Party corrected)
+    {
+        if (PersonalDataErasedAt is not null)
+        {
+            return new RuleBroken("personal-data-erased", "Privacy.Erased");
+        }
+
+        _owner = corrected;
+        Version++;
+        return null;
+    }
+
     /// <summary>
     /// Erases the people's data once the retention period has ended (Law 91/2025/QH15, Art. 14: deletion when the storage
     /// period set by law ends): names, identity numbers, contacts, the summary they wrote, the link to their account and

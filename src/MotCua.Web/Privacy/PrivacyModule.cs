@@ -29,6 +29,10 @@ internal static class PrivacyModule
         me.MapPost("/delete", DeleteAccount.Handle).WithName("DeleteMyAccount").ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Xóa tài khoản (khi không còn hồ sơ đang giải quyết)");
 
+        app.MapPost("/api/v1/dossiers/{code}/owner", CorrectDossierOwner.Handle).WithTags("Personal data").WithName("CorrectDossierOwner")
+            .RequireAuthorization(Policies.Staff).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Bộ phận Một cửa sửa thông tin chủ hồ sơ (kể cả họ tên, số giấy tờ) theo giấy tờ xuất trình, nêu lý do");
+
         app.MapPut("/api/v1/catalog/procedures/{code}/retention", SetRetention.Handle).WithTags("Personal data").WithName("SetRetention")
             .RequireAuthorization(Policies.UnitAdmin).RequireRecentAuthentication().ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Thời hạn lưu trữ dữ liệu cá nhân của hồ sơ theo thủ tục (năm; null: mặc định)");

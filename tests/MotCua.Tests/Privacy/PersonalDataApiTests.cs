@@ -97,6 +97,37 @@ public sealed class PersonalDataApiTests(MotCuaFactory app) : IClassFixture<MotC
     }
 
     [Fact]
+    public async Task The_desk_corrects_the_owners_identity_number_with_a_reason_and_a_specialist_may_not()
+    {
+        var flow = new WorkflowApiTests(app);
+        var (_, desk, _, specialist, _) = await flow.ArrangeAsync();
+        var code = await flow.ReceiveAsync(desk, null);
+        var owner = new
+        {
+            name = "Nguyễn Thị Hằng",
+            idType = "CitizenId",
+            idNumber = "045190004321",
+            address = "Thôn Hà Thượng, xã Gio Linh, tỉnh Quảng Trị",
+            phone = "0912345678",
+            email = "hang@example.vn",
+        };
+        await (await specialist.PostAsJsonAsync($"/api/v1/dossiers/{code}/owner", new { version = 1, owner, reason = "Nhập sai số CCCD" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        (await (await desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/owner", new { version = 1, owner })).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("reason", out _).ShouldBeTrue();
+
+        var corrected = await desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/owner", new { version = 1, owner, reason = "Nhập sai số CCCD" });
+        corrected.StatusCode.ShouldBe(HttpStatusCode.OK, await corrected.Content.ReadAsStringAsync());
+        (await corrected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("owner").GetProperty("idNumber").GetString().ShouldBe("045190004321");
+        var id = app.WithDb(db => db.Dossiers.Single(d => d.Code == code).Id);
+        var entry = app.WithDb(db => db.AuditEvents.Where(e => e.StreamId == "Dossier:" + id).OrderBy(e => e.Sequence).ToList()).Last();
+        entry.Action.ShouldBe("dossier.owner-corrected");
+        entry.ActorRole.ShouldBe(nameof(StaffRole.DeskOfficer));
+        entry.After.ShouldBe("""{"Fields":["idNumber"],"Reason":"Nhập sai số CCCD"}""");
+        await (await desk.PostAsJsonAsync($"/api/v1/dossiers/{code}/owner", new { version = 1, owner, reason = "Lần nữa" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
     public async Task A_citizen_corrects_the_name_on_the_account()
     {
         var citizen = await OnlineApiTests.CitizenAsync(app);
