@@ -48,6 +48,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Payments.GatewayOrder> GatewayOrders => Set<Payments.GatewayOrder>();
     public DbSet<Payments.ReconciliationRun> ReconciliationRuns => Set<Payments.ReconciliationRun>();
     public DbSet<Signatures.SignedDocument> SignedDocuments => Set<Signatures.SignedDocument>();
+    public DbSet<Privacy.PersonalDataRead> PersonalDataReads => Set<Privacy.PersonalDataRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,7 @@ using MotCua.Web.Oversight;
 using MotCua.Web.Payments;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Privacy;
 using MotCua.Web.Ratings;
 using MotCua.Web.Reporting;
 using MotCua.Web.Reporting.Outputs;
@@ -38,6 +39,7 @@ builder.AddFeedback();
 builder.AddPayments();
 builder.AddSignatures();
 builder.AddDemo();
+builder.AddPrivacy();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -58,6 +60,7 @@ app.MapFeedback();
 app.MapIntegration();
 app.MapPayments();
 app.MapSignatures();
+app.MapPrivacy();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -21,6 +21,14 @@ internal sealed class Procedure
     public AdministrativeUnit? OwnerUnit { get; init; }
     public List<ProcedureVersion> Versions { get; } = [];
 
+    /// <summary>
+    /// How many years its dossiers are kept with the people's data once closed; null: the system's default
+    /// (<see cref="Privacy.PrivacyOptions.DefaultRetentionYears"/>). Set by Privacy/SetRetention.
+    /// </summary>
+    public int? RetentionYears { get; private set; }
+
+    public void SetRetention(int? years) => RetentionYears = years;
+
     public ProcedureVersion? Draft => Versions.FirstOrDefault(v => v.Status == VersionStatus.Draft);
 
     /// <summary>The latest version that left the draft state, whatever its state now.</summary>

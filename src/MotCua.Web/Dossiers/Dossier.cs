@@ -46,11 +46,21 @@ internal sealed partial class Dossier
     public int HandlingUnitId { get; private set; }
     public string HandlingUnitPath { get; private set; } = "";
     public OwnerKind OwnerKind { get; init; }
-    public required Party Owner { get; init; }
-    public Party? Submitter { get; init; }
-    public string? Summary { get; init; }
+    // Backing fields: the owner's data is set once at intake, then changed only by a correction or the erasure
+    // at the end of retention (Privacy/Dossier.PersonalData.cs).
+    private Party _owner = null!;
+    private Party? _submitter;
+    private string? _summary;
+    private Guid? _citizenAccountId;
+
+    public required Party Owner { get => _owner; init => _owner = value; }
+    public Party? Submitter { get => _submitter; init => _submitter = value; }
+    public string? Summary { get => _summary; init => _summary = value; }
     public int Sets { get; init; } = 1;
-    public Guid? CitizenAccountId { get; init; }
+    public Guid? CitizenAccountId { get => _citizenAccountId; init => _citizenAccountId = value; }
+
+    /// <summary>When the owner's and submitter's data were erased because the retention period ended (Law 91/2025, Art. 14).</summary>
+    public DateTime? PersonalDataErasedAt { get; private set; }
 
     /// <summary>Set when a staff session submits on the channel "online" for a citizen (DESIGN.md §4.13).</summary>
     public bool SubmittedFromStaffSession { get; init; }

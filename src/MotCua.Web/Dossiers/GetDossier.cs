@@ -21,10 +21,12 @@ internal static class GetDossier
         DateTimeOffset? OriginalDueAt, string ReceivingUnitCode, string HandlingUnitCode, string? PostalWaybill, bool ReturnByPost,
         bool SubmittedFromStaffSession, IReadOnlyList<Component> Components, IReadOnlyList<File> Files);
 
-    public static async Task<Ok<Response>> Handle(string code, MotCuaDbContext db, CurrentActor actor, CancellationToken cancellationToken)
+    public static async Task<Ok<Response>> Handle(string code, MotCuaDbContext db, CurrentActor actor, Privacy.PersonalDataLog personalData,
+        CancellationToken cancellationToken)
     {
         var dossier = await Routing.Visible(db.Dossiers.AsNoTracking(), actor).FirstOrDefaultAsync(d => d.Code == code, cancellationToken)
             ?? throw ProblemException.NotFound("Dossiers.NotFound");
+        await personalData.RecordAsync(dossier, Privacy.ReadPlace.Api, cancellationToken);
         return TypedResults.Ok(new Response(dossier.Id, dossier.Code!, dossier.Version, dossier.ProcedureCode, dossier.ProcedureName, dossier.Channel.ToString(),
             dossier.State.ToString(), dossier.State.NationalCode(), dossier.OwnerKind.ToString(), dossier.Owner, dossier.Submitter, dossier.Summary, dossier.Sets,
             Local(dossier.ReceivedAt), Local(dossier.DueAt), Local(dossier.OriginalDueAt), UnitPath.Code(dossier.ReceivingUnitPath), UnitPath.Code(dossier.HandlingUnitPath),

@@ -8,7 +8,8 @@ using MotCua.Web.Platform.Database;
 namespace MotCua.Web.Dossiers;
 
 /// <summary>A dossier's intake slip (form 01, 02 or 03) as a printable page, or as PDF with <c>?format=pdf</c>.</summary>
-internal sealed class PrintSlipModel(MotCuaDbContext db, CurrentActor actor, DossierSlips slips, SlipPdf pdf, IConfiguration configuration) : PageModel
+internal sealed class PrintSlipModel(MotCuaDbContext db, CurrentActor actor, DossierSlips slips, SlipPdf pdf, IConfiguration configuration,
+    Privacy.PersonalDataLog personalData) : PageModel
 {
     public Slip? Slip { get; private set; }
 
@@ -26,6 +27,8 @@ internal sealed class PrintSlipModel(MotCuaDbContext db, CurrentActor actor, Dos
             return NotFound();
         }
 
+        // Slips 01–03 print the owner's identity number, address and phone.
+        await personalData.RecordAsync(dossier, Privacy.ReadPlace.Slip, HttpContext.RequestAborted);
         if (string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase))
         {
             Response.Headers.ContentDisposition = $"inline; filename=\"{dossier.Code ?? dossier.Id.ToString("N")}-{form}.pdf\"";

@@ -22,7 +22,7 @@ internal static class TrackDossier
     public sealed record Step(DateTimeOffset At, string Action, string Description);
 
     public sealed record Response(string Code, string Procedure, string State, int NationalState, string Channel,
-        DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, IReadOnlyList<Step> Timeline);
+        DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string OwnerIdNumber, string? OwnerPhone, IReadOnlyList<Step> Timeline);
 
     /// <summary>
     /// History actions shown to the public: intake, and the processing steps that concern the applicant (a supplement or a
@@ -79,6 +79,9 @@ internal static class TrackDossier
             localizer["Channel." + dossier.Channel],
             dossier.ReceivedAt?.ToVietnamTime(),
             dossier.DueAt?.ToVietnamTime(),
+            // Masked: whoever holds the code and a check value sees that this is their dossier, not the numbers themselves.
+            Privacy.Mask.IdNumber(dossier.OwnerId),
+            Privacy.Mask.Phone(dossier.OwnerPhone),
             rows.Where(r => r.Action is not null && PublicActions.Contains(r.Action))
                 .Select(r => new Step(r.OccurredAt!.Value.ToVietnamTime(), r.Action!, localizer["DossierAction." + r.Action])).ToList());
     }

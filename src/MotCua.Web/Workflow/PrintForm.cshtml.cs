@@ -11,7 +11,7 @@ namespace MotCua.Web.Workflow;
 
 /// <summary>A processing form (04, the process control slip, the stop notice) as a printable page, or as PDF with <c>?format=pdf</c>.</summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class PrintFormModel(MotCuaDbContext db, CurrentActor actor, ProcessingSlips slips, SlipPdf pdf) : PageModel
+internal sealed class PrintFormModel(MotCuaDbContext db, CurrentActor actor, ProcessingSlips slips, SlipPdf pdf, Privacy.PersonalDataLog personalData) : PageModel
 {
     public Slip? Slip { get; private set; }
 
@@ -24,6 +24,7 @@ internal sealed class PrintFormModel(MotCuaDbContext db, CurrentActor actor, Pro
         }
 
         Slip = slip;
+        await personalData.RecordAsync(dossier, Privacy.ReadPlace.Form, HttpContext.RequestAborted);
         if (string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase))
         {
             Response.Headers.ContentDisposition = $"inline; filename=\"{dossier.Code}-{form}.pdf\"";

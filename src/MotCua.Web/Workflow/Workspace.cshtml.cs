@@ -18,7 +18,7 @@ namespace MotCua.Web.Workflow;
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
 internal sealed partial class WorkspaceModel(MotCuaDbContext db, CurrentActor actor, DossierSteps steps, IServiceProvider services,
-    IStringLocalizer<SharedResource> localizer) : PageModel
+    IStringLocalizer<SharedResource> localizer, Privacy.PersonalDataLog personalData) : PageModel
 {
     public sealed record Person(string UserName, string FullName);
 
@@ -72,6 +72,8 @@ internal sealed partial class WorkspaceModel(MotCuaDbContext db, CurrentActor ac
             return NotFound();
         }
 
+        // The one page that shows the owner's identity and phone whole: the read is logged (Law 91/2025/QH15).
+        await personalData.RecordAsync(Dossier, Privacy.ReadPlace.Workspace, HttpContext.RequestAborted);
         Done = done is { Length: < 40 } && localizer["Workspace.Done." + done] is { ResourceNotFound: false } text ? text.Value : null;
         return Page();
     }

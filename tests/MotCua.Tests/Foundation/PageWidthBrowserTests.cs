@@ -65,6 +65,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["thanh-toan/ket-qua"] = (Who.Anyone, "/thanh-toan/ket-qua"),
             ["backoffice/ho-so/{id:guid}/thu-phi"] = (Who.Administrator, $"/backoffice/ho-so/{dossier}/thu-phi"),
             ["backoffice/thu-phi"] = (Who.Administrator, $"/backoffice/thu-phi?don-vi={unit}&tu=2026-01-01&den=2026-12-31"),
+            ["tai-khoan/du-lieu-ca-nhan"] = (Who.Citizen, "/tai-khoan/du-lieu-ca-nhan"),
             ["backoffice"] = (Who.Administrator, "/backoffice"),
             ["backoffice/ho-so"] = (Who.Administrator, "/backoffice/ho-so"),
             ["backoffice/ho-so/{id:guid}"] = (Who.Administrator, $"/backoffice/ho-so/{dossier}"),
@@ -95,6 +96,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/bao-cao/chi-so-766"] = (Who.Administrator, $"/backoffice/bao-cao/chi-so-766?unitCode={Province}&from=2026-01-01&to=2026-12-31"),
             ["backoffice/giam-sat"] = (Who.Administrator, "/backoffice/giam-sat"),
             ["backoffice/giam-sat/xep-hang-766"] = (Who.Administrator, $"/backoffice/giam-sat/xep-hang-766?unitCode={Province}&nam=2026"),
+            ["backoffice/du-lieu-ca-nhan/truy-cap"] = (Who.Administrator, "/backoffice/du-lieu-ca-nhan/truy-cap?from=2026-01-01&to=2026-12-31"),
             ["backoffice/giam-sat/can-bo"] = (Who.Administrator, $"/backoffice/giam-sat/can-bo?unitCode={Province}&nam=2026"),
         };
 

@@ -12,14 +12,26 @@ namespace MotCua.Web.Dossiers.Online;
 
 /// <summary>The desk officer checks one online submission and receives it, asks for completion, or refuses it.</summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class CheckModel(MotCuaDbContext db, CurrentActor actor, CheckOnline.Handler handler, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class CheckModel(MotCuaDbContext db, CurrentActor actor, CheckOnline.Handler handler, IStringLocalizer<SharedResource> localizer,
+    Privacy.PersonalDataLog personalData) : PageModel
 {
     [BindProperty] public string? Reason { get; set; }
     public GetOnlineDossier.Response Dossier { get; private set; } = null!;
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public string? Done { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    private Dossier? _dossier;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        await personalData.RecordAsync(_dossier!, Privacy.ReadPlace.OnlineCheck, HttpContext.RequestAborted);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostReceiveAsync(Guid id) => ActAsync(id, () => handler.ReceiveAsync(id, HttpContext.RequestAborted),
         received => localizer["Check.Received", received.Code!, OnlinePages.Time(received.DueAt)]);
@@ -67,7 +79,7 @@ internal sealed class CheckModel(MotCuaDbContext db, CurrentActor actor, CheckOn
     {
         try
         {
-            var dossier = await GetOnlineDossier.StaffDossierAsync(db, actor, id, tracked: false, HttpContext.RequestAborted);
+            var dossier = _dossier = await GetOnlineDossier.StaffDossierAsync(db, actor, id, tracked: false, HttpContext.RequestAborted);
             Dossier = await GetOnlineDossier.DescribeAsync(db, dossier, localizer, HttpContext.RequestAborted);
             return dossier.Channel == Catalog.Channel.Online;
         }

@@ -11,7 +11,7 @@ namespace MotCua.Web.Dossiers.Online;
 internal static class DownloadDossierFile
 {
     public static async Task<FileStreamHttpResult> Handle(Guid id, Guid fileId, HttpContext http, MotCuaDbContext db, CurrentActor actor, FileStore store,
-        IAuthorizationService authorization, CancellationToken cancellationToken)
+        IAuthorizationService authorization, Privacy.PersonalDataLog personalData, CancellationToken cancellationToken)
     {
         var isStaff = (await authorization.AuthorizeAsync(http.User, Policies.Staff)).Succeeded;
         var isCitizen = !isStaff && (await authorization.AuthorizeAsync(http.User, Policies.Citizen)).Succeeded;
@@ -26,6 +26,11 @@ internal static class DownloadDossierFile
         // A citizen gets the results only once the dossier is returned; before that they are drafts of the office.
         var file = dossier.Files.Where(f => f.Kind == DossierFileKind.Submission || isStaff || GetOnlineDossier.ResultsOf(dossier).Contains(f))
             .FirstOrDefault(f => f.Id == fileId) ?? throw ProblemException.NotFound();
+        if (isStaff)
+        {
+            await personalData.RecordAsync(dossier, Privacy.ReadPlace.File, cancellationToken);
+        }
+
         return TypedResults.Stream(store.Open(file), file.ContentType, file.FileName);
     }
 }

@@ -29,8 +29,12 @@ internal static class GetOnlineDossier
     }
 
     public static async Task<Ok<Response>> ForStaff(Guid id, MotCuaDbContext db, CurrentActor actor, IStringLocalizer<SharedResource> localizer,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await DescribeAsync(db, await StaffDossierAsync(db, actor, id, tracked: false, cancellationToken), localizer, cancellationToken));
+        Privacy.PersonalDataLog personalData, CancellationToken cancellationToken)
+    {
+        var dossier = await StaffDossierAsync(db, actor, id, tracked: false, cancellationToken);
+        await personalData.RecordAsync(dossier, Privacy.ReadPlace.Api, cancellationToken);
+        return TypedResults.Ok(await DescribeAsync(db, dossier, localizer, cancellationToken));
+    }
 
     public static async Task<Ok<Response>> ForOwner(Guid id, MotCuaDbContext db, CurrentActor actor, IStringLocalizer<SharedResource> localizer,
         CancellationToken cancellationToken) =>

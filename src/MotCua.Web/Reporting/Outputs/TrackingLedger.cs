@@ -102,7 +102,8 @@ internal static class TrackingLedger
                 notes.Add(text["Ledger.Note.Late"]);
             }
 
-            var addressAndPhone = string.IsNullOrWhiteSpace(r.Phone) ? r.Address : r.Address + "; " + r.Phone;
+            // The ledger lists many people: their phones are masked (issue 17, Law 91/2025/QH15); the workspace shows one whole.
+            var addressAndPhone = string.IsNullOrWhiteSpace(r.Phone) ? r.Address : r.Address + "; " + Privacy.Mask.Phone(r.Phone);
             return new
             {
                 Received = DossierTime.VietnamDate(r.ReceivedAt),

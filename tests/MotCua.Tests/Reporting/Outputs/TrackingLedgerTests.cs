@@ -50,7 +50,8 @@ public sealed class TrackingLedgerTests(MotCuaFactory app)
             book.Text(0, "C8").ShouldBe("Thủ tục cấp Giấy xác nhận tình trạng hôn nhân");
             book.Number(0, "D8").ShouldBe(1);
             book.Text(0, "E8").ShouldBe("Nguyễn Thị Hằng");
-            book.Text(0, "F8").ShouldBe("Thôn Hà Thượng, xã Gio Linh, tỉnh Quảng Trị; 0912345678");
+            // A list of many people: the phone is masked (Privacy/Mask).
+            book.Text(0, "F8").ShouldBe("Thôn Hà Thượng, xã Gio Linh, tỉnh Quảng Trị; 091•••••78");
             book.Date(0, "H8").ShouldBe(new DateTime(2026, 1, 5, 9, 0, 0));
             book.Format(0, "H8").ShouldBe(@"dd\/mm\/yyyy\ hh\:mm");
             book.Date(0, "I8").ShouldBe(new DateTime(2026, 1, 8, 9, 0, 0));
