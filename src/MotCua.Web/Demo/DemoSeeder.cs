@@ -78,6 +78,7 @@ internal static class DemoSeeder
 
     private static async Task SeedAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
+        DemoCertificate.EnsureExists(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
         var db = services.GetRequiredService<MotCuaDbContext>();
         if (!await db.Units.AnyAsync(cancellationToken))
         {

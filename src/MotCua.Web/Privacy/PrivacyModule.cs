@@ -1,4 +1,5 @@
 using MotCua.Web.Identity;
+using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Privacy;
 
@@ -41,7 +42,8 @@ internal static class PrivacyModule
         reads.MapGet("", ListPersonalDataReads.Handle).WithName("ListPersonalDataReads").ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Ai đã xem dữ liệu cá nhân của hồ sơ nào trong một khoảng thời gian");
         app.MapGet("/api/v1/personal-data/reads.csv", ListPersonalDataReads.Csv).WithTags("Personal data").WithName("ExportPersonalDataReads")
-            .RequireAuthorization(Policies.Supervisor).ProducesProblem(StatusCodes.Status400BadRequest);
+            .RequireAuthorization(Policies.Supervisor).ProducesProblem(StatusCodes.Status400BadRequest).ProducesFile("text/csv")
+            .WithSummary("Danh sách ai đã xem dữ liệu cá nhân của hồ sơ nào, dạng CSV");
         return app;
     }
 }

@@ -19,7 +19,7 @@ internal static class SignaturesModule
     {
         var signatures = app.MapGroup("/api/v1/signatures").WithTags("Signatures").AllowAnonymous();
         signatures.MapPost("/verify", VerifyDocument.Handle).DisableAntiforgery().RequireRateLimiting(Platform.Http.RateLimits.Tracking).WithName("VerifySignedDocument")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Xác thực chữ ký số của tệp PDF: hợp lệ hay không, ai ký, khi nào, có khớp với bản MotCua đã ký không");
         signatures.MapGet("/{id:guid}", VerifyDocument.Get).RequireRateLimiting(Platform.Http.RateLimits.Tracking).WithName("GetSignedDocument")
             .WithSummary("Bản ghi của MotCua về một văn bản đã ký (mã trong mã QR trên văn bản)");

@@ -28,14 +28,27 @@ internal static class VerifyDocument
             throw new ProblemException(415, "unsupported-media-type", "Problem.UnsupportedMediaType");
         }
 
-        var form = await http.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxBytes, ValueCountLimit = 5 }, cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { MultipartBodyLengthLimit = MaxBytes, ValueCountLimit = 5 }, cancellationToken);
+        }
+        catch (InvalidDataException exception) when (exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ProblemException(413, "payload-too-large", "Problem.PayloadTooLarge");
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
+        {
+            throw new ProblemException(400, "bad-request", "Problem.MalformedRequest");
+        }
+
         var file = form.Files.GetFile("file") ?? throw new ProblemException(400, "file-required", "Signatures.NotAPdf");
         Guid? record = Guid.TryParse(form["record"], out var id) ? id : null;
         return TypedResults.Ok(await checker.CheckAsync(file, record, cancellationToken));
     }
 
-    public static async Task<Results<Ok<Record>, NotFound>> Get(Guid id, Checker checker, CancellationToken cancellationToken) =>
-        await checker.RecordAsync(id, cancellationToken) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+    public static async Task<Ok<Record>> Get(Guid id, Checker checker, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await checker.RecordAsync(id, cancellationToken) ?? throw ProblemException.NotFound());
 
     internal sealed class Checker(MotCuaDbContext db, TrustedRoots roots)
     {

@@ -27,7 +27,9 @@ internal static class WorkflowModule
         // Every action takes the version the caller saw and checks the caller's role over the dossier; the dossier's own refusals are 409.
         var actions = api.MapGroup("").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         actions.MapPost("/start", StartProcessing.Handle).WithName("StartProcessing").WithSummary("Bộ phận Một cửa chuyển hồ sơ sang bước đầu của quy trình nội bộ");
-        actions.MapPost("/forward", ForwardDossier.Handle).WithName("ForwardDossier").WithSummary("Chuyển hồ sơ sang bước tiếp theo (bước cuối: trả về Bộ phận Một cửa)");
+        actions.MapPost("/forward", ForwardDossier.Handle).WithName("ForwardDossier").WithSummary("Chuyển hồ sơ sang bước tiếp theo (bước cuối: trả về Bộ phận Một cửa)")
+            // The leader's approval signs the PDF results; a signature that cannot be made leaves the dossier as it was.
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         actions.MapPost("/send-back", SendBackDossier.Handle).WithName("SendBackDossier").WithSummary("Trả hồ sơ về bước trước, có lý do");
         actions.MapPost("/assign", AssignDossier.Handle).WithName("AssignDossier").WithSummary("Phân công, phân công lại người xử lý bước hiện tại");
         actions.MapPost("/results", AttachResults.Handle).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(AttachResults.MaxRequestBytes))

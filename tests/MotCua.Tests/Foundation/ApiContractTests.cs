@@ -119,7 +119,7 @@ public sealed class ApiContractTests(MotCuaFactory app)
         paths["/api/v1/tracking"]!["post"]!["security"]!.AsArray().ShouldBeEmpty();
         paths["/api/v1/dossiers/{code}/forward"]!["post"]!["security"]![0]!.AsObject().Select(s => s.Key).ShouldBe([MotCua.Web.Platform.Http.ApiContract.SessionScheme]);
         var forward = paths["/api/v1/dossiers/{code}/forward"]!["post"]!["responses"]!.AsObject().Select(r => r.Key).ToList();
-        forward.ShouldBe(["200", "400", "401", "403", "404", "409", "415", "503"], ignoreOrder: true);
+        forward.ShouldBe(["200", "400", "401", "403", "404", "409", "415", "422", "503"], ignoreOrder: true);
     }
 
     /// <summary>Found by the contract check: routing's own 415 fell under the fallback policy, so an anonymous client
