@@ -161,6 +161,37 @@ public sealed class NoticeDeliveryTests(NoticesFactory app) : IClassFixture<Noti
     }
 
     [Fact]
+    public async Task A_gateway_down_twice_is_retried_after_its_back_off_and_not_before_until_it_accepts()
+    {
+        var text = "Vui lòng bổ sung hồ sơ " + Guid.NewGuid();
+        var id = await QueueSmsAsync("0912000444", text);
+        await app.Sms.FailAsync("0912000444", 2);
+        try
+        {
+            for (var attempt = 1; attempt <= 2; attempt++)
+            {
+                await DeliverAsync();
+                Row(id).Attempts.ShouldBe(attempt);
+                Row(id).DeliveredAt.ShouldBeNull();
+                // Within its back-off the message waits.
+                await DeliverAsync();
+                Row(id).Attempts.ShouldBe(attempt);
+                app.Clock.Advance(TimeSpan.FromMinutes(10));
+            }
+
+            await DeliverAsync();
+            Row(id).DeliveredAt.ShouldNotBeNull();
+            Row(id).Attempts.ShouldBe(3);
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        (await app.Sms.ReceivedAsync()).Where(m => m.Text == text).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task A_number_the_gateway_refuses_is_a_dead_letter_at_once_without_retrying()
     {
         var id = await QueueSmsAsync("12345", "Hồ sơ " + Guid.NewGuid());
