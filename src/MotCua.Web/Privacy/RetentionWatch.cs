@@ -1,30 +1,13 @@
-using System.Globalization;
-using MotCua.Web.Platform.Localization;
+using MotCua.Web.Platform.Jobs;
 
 namespace MotCua.Web.Privacy;
 
 /// <summary>On every web node, each <see cref="PrivacyOptions.PurgeInterval"/>: erases the people's data of dossiers whose retention has ended.</summary>
-internal sealed class RetentionWatch(IServiceScopeFactory scopes, PrivacyOptions options, TimeProvider clock, ILogger<RetentionWatch> logger) : BackgroundService
+internal sealed class RetentionWatch(IServiceScopeFactory scopes, PrivacyOptions options, TimeProvider clock, ILogger<RetentionWatch> logger)
+    : PeriodicJob(scopes, options.PurgeInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = LocalizationModule.Vietnamese;
-        using var timer = new PeriodicTimer(options.PurgeInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var erased = await PurgeExpiredPersonalData.RunAsync(scope.ServiceProvider, stoppingToken);
-                if (erased > 0)
-                {
-                    logger.LogInformation("Retention: personal data of {Erased} dossiers erased", erased);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Retention round failed; retrying next round");
-            }
-        }
-    }
+    protected override async Task<string?> RunRoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await PurgeExpiredPersonalData.RunAsync(services, cancellationToken) is var erased and > 0
+            ? $"personal data of {erased} dossiers erased"
+            : null;
 }

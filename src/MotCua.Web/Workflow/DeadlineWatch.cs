@@ -1,5 +1,4 @@
-using System.Globalization;
-using MotCua.Web.Platform.Localization;
+using MotCua.Web.Platform.Jobs;
 
 namespace MotCua.Web.Workflow;
 
@@ -8,29 +7,15 @@ namespace MotCua.Web.Workflow;
 /// whose supplement never came and flags soon-due and overdue ones. The use cases claim their rows in the database, so
 /// nodes running it at the same time neither close nor notify twice.
 /// </summary>
-internal sealed class DeadlineWatch(IServiceScopeFactory scopes, WorkflowOptions options, TimeProvider clock, ILogger<DeadlineWatch> logger) : BackgroundService
+internal sealed class DeadlineWatch(IServiceScopeFactory scopes, WorkflowOptions options, TimeProvider clock, ILogger<DeadlineWatch> logger)
+    : PeriodicJob(scopes, options.WatchInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<string?> RunRoundAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        // Notices go to Vietnamese citizens and officers: the text is Vietnamese whatever the server's locale.
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = LocalizationModule.Vietnamese;
-        using var timer = new PeriodicTimer(options.WatchInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var closed = await CloseUnsupplementedDossiers.RunAsync(scope.ServiceProvider, stoppingToken);
-                var flagged = await FlagDueDossiers.RunAsync(scope.ServiceProvider, stoppingToken);
-                if (closed + flagged.DueSoon + flagged.Overdue > 0)
-                {
-                    logger.LogInformation("Deadline watch: {Closed} closed without supplement, {DueSoon} due soon, {Overdue} overdue", closed, flagged.DueSoon, flagged.Overdue);
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Deadline watch round failed; retrying next round");
-            }
-        }
+        var closed = await CloseUnsupplementedDossiers.RunAsync(services, cancellationToken);
+        var flagged = await FlagDueDossiers.RunAsync(services, cancellationToken);
+        return closed + flagged.DueSoon + flagged.Overdue > 0
+            ? $"{closed} closed without supplement, {flagged.DueSoon} due soon, {flagged.Overdue} overdue"
+            : null;
     }
 }
