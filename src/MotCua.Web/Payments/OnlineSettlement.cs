@@ -14,6 +14,10 @@ internal enum SettlementOutcome
     /// <summary>The gateway took the money but the dossier cannot take it (its charges were paid meanwhile, or it closed): the
     /// order is marked paid and the reconciliation lists it for a refund.</summary>
     PaidNotApplied,
+
+    /// <summary>The dossier changed under the settlement (a desk action won the race on its version): nothing was recorded and
+    /// the order is still pending, so the gateway is asked to send its notice again.</summary>
+    Retry,
 }
 
 /// <summary>
@@ -71,9 +75,11 @@ internal sealed class OnlineSettlement(MotCuaDbContext db, PaymentBook book, Aud
         }
         catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || DatabaseModule.IsUniqueViolation(exception))
         {
-            // Another notice (or the reconciliation) settled the same order first.
+            // Either another notice (or the reconciliation) settled the same order first, or a desk action changed the dossier
+            // meanwhile; in the second case the order is still pending and the money is not recorded yet.
             db.ChangeTracker.Clear();
-            return SettlementOutcome.AlreadySettled;
+            var settled = await db.GatewayOrders.AsNoTracking().AnyAsync(o => o.Id == order.Id && o.Status != GatewayOrderStatus.Pending, cancellationToken);
+            return settled ? SettlementOutcome.AlreadySettled : SettlementOutcome.Retry;
         }
     }
 }

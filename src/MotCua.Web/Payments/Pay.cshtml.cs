@@ -54,6 +54,11 @@ internal sealed class PayModel(MotCuaDbContext db, CurrentActor actor, PaymentBo
         }
 
         Id = id;
+        if (Online)
+        {
+            SecurityHeaders.AllowFormTarget(HttpContext, new Uri(options.Value.Gateway.BaseUrl));
+        }
+
         View = await GetDossierPayments.ViewAsync(db, dossier, HttpContext.RequestAborted);
         return true;
     }

@@ -9,7 +9,8 @@ namespace MotCua.Web.Payments;
 /// <c>GET /api/v1/payments/gateway/ipn</c>: the gateway's server-to-server payment notice (IPN). The signature is checked
 /// before anything is read, then the order and its amount; a notice repeated or racing another is answered "02" and records
 /// nothing. The answer codes are the gateway's: 00 confirmed, 01 order not found, 02 already confirmed, 04 wrong amount,
-/// 97 wrong signature, 99 other error (the gateway retries on anything but 00 and 02).
+/// 97 wrong signature, 99 other error, such as a desk action racing the notice on the dossier (the gateway retries on anything
+/// but 00 and 02).
 /// </summary>
 internal static class ReceiveIpn
 {
@@ -40,6 +41,12 @@ internal static class ReceiveIpn
         var paid = request.Query["vnp_ResponseCode"] == "00" && request.Query["vnp_TransactionStatus"] == "00";
         var outcome = await settlement.SettleAsync(order, paid, request.Query["vnp_ResponseCode"].ToString(), request.Query["vnp_TransactionNo"],
             DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime), cancellationToken);
-        return outcome == SettlementOutcome.AlreadySettled ? new("02", "Order already confirmed") : new("00", "Confirm Success");
+        return outcome switch
+        {
+            SettlementOutcome.AlreadySettled => new("02", "Order already confirmed"),
+            // Nothing was recorded: the gateway sends the notice again (and the reconciliation would find it otherwise).
+            SettlementOutcome.Retry => new("99", "Retry later"),
+            _ => new("00", "Confirm Success"),
+        };
     }
 }

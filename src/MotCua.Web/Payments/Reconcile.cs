@@ -62,8 +62,13 @@ internal sealed class Reconcile(MotCuaDbContext db, GatewayClient gateway, Onlin
             {
                 var outcome = await settlement.SettleAsync(order, paid: true, "00", status.TransactionNo, DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime),
                     cancellationToken);
-                mismatches.Add(new(id, order.DossierCode, outcome == SettlementOutcome.Recorded ? "PaidWithoutNotice" : "PaidNotApplied", order.Amount,
-                    status.Amount, outcome.ToString()));
+                var kind = outcome switch
+                {
+                    SettlementOutcome.Recorded => "PaidWithoutNotice",
+                    SettlementOutcome.Retry => "PaidNotRecordedYet",
+                    _ => "PaidNotApplied",
+                };
+                mismatches.Add(new(id, order.DossierCode, kind, order.Amount, status.Amount, outcome.ToString()));
             }
             else if (!status.Paid && (order.Status == GatewayOrderStatus.Paid || recorded))
             {

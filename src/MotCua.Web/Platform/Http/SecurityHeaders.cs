@@ -5,6 +5,17 @@ namespace MotCua.Web.Platform.Http;
 /// caching with <see cref="PublicCacheAttribute"/>.</summary>
 internal static class SecurityHeaders
 {
+    private const string FormTargetKey = "MotCua.FormTarget";
+
+    /// <summary>Lets the forms of this response lead to <paramref name="target"/>'s origin too, as the pay page's form does when it
+    /// is answered with a redirect to the payment gateway (a browser applies <c>form-action</c> to the redirect as well).</summary>
+    public static void AllowFormTarget(HttpContext context, Uri target)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(target);
+        context.Items[FormTargetKey] = target.GetLeftPart(UriPartial.Authority);
+    }
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
@@ -14,8 +25,9 @@ internal static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            var formAction = context.Items[FormTargetKey] is string origin ? "'self' " + origin : "'self'";
             headers.ContentSecurityPolicy =
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action " + formAction;
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
             var isStatic = context.GetEndpoint() is null && context.Response.StatusCode == 200 && Path.HasExtension(context.Request.Path.Value);
             if (!isStatic && context.GetEndpoint()?.Metadata.GetMetadata<PublicCacheAttribute>() is null)
