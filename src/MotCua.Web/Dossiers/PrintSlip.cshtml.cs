@@ -7,9 +7,9 @@ using MotCua.Web.Platform.Database;
 
 namespace MotCua.Web.Dossiers;
 
-/// <summary>A dossier's intake slip (form 01, 02 or 03) as a printable page, or as PDF with <c>?format=pdf</c>.</summary>
+/// <summary>A dossier's intake slip (form 01, 02 or 03) as a printable page, or as a signed PDF with <c>?format=pdf</c>.</summary>
 internal sealed class PrintSlipModel(MotCuaDbContext db, CurrentActor actor, DossierSlips slips, SlipPdf pdf, IConfiguration configuration,
-    Privacy.PersonalDataLog personalData) : PageModel
+    Privacy.PersonalDataLog personalData, Signatures.UnitSignatures signatures, TimeProvider clock) : PageModel
 {
     public Slip? Slip { get; private set; }
 
@@ -32,7 +32,10 @@ internal sealed class PrintSlipModel(MotCuaDbContext db, CurrentActor actor, Dos
         if (string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase))
         {
             Response.Headers.ContentDisposition = $"inline; filename=\"{dossier.Code ?? dossier.Id.ToString("N")}-{form}.pdf\"";
-            return File(pdf.Render(Slip), "application/pdf");
+            // The PDF is the slip as the receiving unit issues it electronically: signed with its certificate and recorded.
+            var who = actor.Covers(dossier.ReceivingUnitPath) ? actor.ActingOn(dossier.ReceivingUnitPath) : actor.Self;
+            return File(await signatures.SignSlipAsync(dossier, dossier.ReceivingUnitPath, form, Slip, pdf.Render(Slip), who,
+                DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted), "application/pdf");
         }
 
         return Page();

@@ -10,6 +10,9 @@ internal sealed class SlipPdf(FormsOptions options)
     private const double Margin = 50;
     private const double LineGap = 3;
 
+    /// <summary>The foot of each page, in points, kept free for the signature stamp (PadesSigner draws it on the last page).</summary>
+    public const double StampFoot = 90;
+
     public byte[] Render(Slip slip)
     {
         PdfFonts.EnsureConfigured(options);
@@ -70,9 +73,10 @@ internal sealed class SlipPdf(FormsOptions options)
             _y = Margin;
         }
 
+        /// <summary>Starts a new page unless a block this high fits above the foot, which every page keeps free for the stamp.</summary>
         private void Need(double height)
         {
-            if (_y + height > _page.Height.Point - Margin)
+            if (_y + height > _page.Height.Point - StampFoot)
             {
                 NewPage();
             }
@@ -187,7 +191,8 @@ internal sealed class SlipPdf(FormsOptions options)
                 return;
             }
 
-            Need(110);
+            // The gap, the roles and notes, the room to sign and the names.
+            Need(16 + 110);
             _y += 16;
             var width = Width / signatures.Count;
             for (var i = 0; i < signatures.Count; i++)

@@ -16,7 +16,8 @@ internal enum ReceiptStatus
 
 /// <summary>
 /// An e-receipt for fees and charges (biên lai điện tử thu phí, lệ phí). Decree 123/2020/NĐ-CP Art. 30–32 (as amended by
-/// Decree 70/2025/NĐ-CP from 1/6/2025) and Circular 78/2021/TT-BTC (replaced by Circular 32/2025/TT-BTC from 1/6/2025):
+/// Decree 70/2025/NĐ-CP of 20/3/2025, in force 1/6/2025) and Circular 78/2021/TT-BTC (replaced by Circular 32/2025/TT-BTC of
+/// 31/5/2025, in force 1/6/2025):
 /// a receipt carries its template symbol (ký hiệu mẫu biên lai) and series (ký hiệu biên lai), and its number runs
 /// sequentially within a series and year. A cancelled or replaced receipt keeps its row; a replacement names the one it replaces.
 /// <see cref="Data"/> is the receipt's XML as signed; <see cref="Signature"/> the unit's detached signature over it.

@@ -52,7 +52,7 @@ internal sealed class PadesSigner(IDataSigner signer, IUnitCertificates certific
             }
 
             var pageIndex = document.PageCount - 1;
-            var box = DrawStamp(document.Pages[pageIndex], stamp);
+            var box = StampField(document.Pages[pageIndex]);
             var output = new MemoryStream();
             var external = new ExternalSigner(signer, unitCode, certificates.For(unitCode)?.Certificate.GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false) ?? stamp.SignerName, output, cancellationToken);
             DigitalSignatureHandler.ForDocument(document, external, new DigitalSignatureOptions
@@ -62,41 +62,75 @@ internal sealed class PadesSigner(IDataSigner signer, IUnitCertificates certific
                 AppName = "MotCua",
                 PageIndex = pageIndex,
                 Rectangle = box,
+                AppearanceHandler = new StampAppearance(stamp),
             });
             await document.SaveAsync(output, false);
             return new SignedPdf(output.ToArray(), external.Signature ?? throw new InvalidOperationException("PDFsharp did not ask for the signature."));
         }
     }
 
-    /// <summary>Draws the QR code and the signer's lines at the foot of the page; returns the field's rectangle.</summary>
-    private static XRect DrawStamp(PdfPage page, SignatureStamp stamp)
+    /// <summary>The stamp's height, in points.</summary>
+    internal const double StampHeight = 62;
+
+    /// <summary>The stamp's distance from the page's right and bottom edges: within the foot that slips keep free for it.</summary>
+    internal const double StampMargin = SlipPdf.StampFoot - StampHeight - 4;
+
+    private const double StampWidth = 250;
+
+    /// <summary>The signature field at the foot of the page, in PDF user space (which starts at the bottom left).</summary>
+    private static XRect StampField(PdfPage page) =>
+        new(page.Width.Point - StampWidth - StampMargin, StampMargin, StampWidth, StampHeight);
+
+    /// <summary>
+    /// The signature field's appearance: the QR code of the verification page and the signer's lines. PDFsharp's own appearance
+    /// (its sample, in English) is replaced, so that the stamp is the signature's visible part and nothing is drawn twice.
+    /// </summary>
+    private sealed class StampAppearance(SignatureStamp stamp) : PdfSharp.Pdf.Annotations.IAnnotationAppearanceHandler
     {
-        const double width = 250, height = 62, margin = 24;
-        var box = new XRect(page.Width.Point - width - margin, page.Height.Point - height - margin, width, height);
-        using var graphics = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-        graphics.DrawRectangle(new XPen(XColors.DarkRed, 0.8), XBrushes.White, box);
-        var modules = QrCodes.Modules(stamp.VerifyUrl);
-        var cell = (height - 4) / modules.Length;
-        for (var row = 0; row < modules.Length; row++)
+        public void DrawAppearance(XGraphics gfx, XRect field)
         {
-            for (var column = 0; column < modules[row].Length; column++)
+            // The appearance is a form of its own: its origin is the field's top left corner.
+            var rect = new XRect(0, 0, field.Width, field.Height);
+            gfx.DrawRectangle(new XPen(XColors.DarkRed, 0.8), XBrushes.White, rect);
+            var modules = QrCodes.Modules(stamp.VerifyUrl);
+            var cell = (rect.Height - 4) / modules.Length;
+            for (var row = 0; row < modules.Length; row++)
             {
-                if (modules[row][column])
+                for (var column = 0; column < modules[row].Length; column++)
                 {
-                    graphics.DrawRectangle(XBrushes.Black, box.X + 2 + column * cell, box.Y + 2 + row * cell, cell, cell);
+                    if (modules[row][column])
+                    {
+                        gfx.DrawRectangle(XBrushes.Black, rect.X + 2 + column * cell, rect.Y + 2 + row * cell, cell, cell);
+                    }
                 }
             }
+
+            var font = new XFont(PdfFonts.Family, 6.5);
+            var bold = new XFont(PdfFonts.Family, 6.5, XFontStyleEx.Bold);
+            var x = rect.X + rect.Height + 2;
+            var width = rect.Right - x - 2;
+            gfx.DrawString(Fit(gfx, "Ký số bởi: " + stamp.SignerName, bold, width), bold, XBrushes.DarkRed, x, rect.Y + 12);
+            gfx.DrawString("Thời gian: " + stamp.SignedAtVietnam.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), font, XBrushes.Black, x, rect.Y + 24);
+            gfx.DrawString("Quét mã QR hoặc tải tệp lên để xác thực:", font, XBrushes.Black, x, rect.Y + 36);
+            gfx.DrawString(Fit(gfx, stamp.VerifyUrl, font, width), font, XBrushes.Black, x, rect.Y + 48);
         }
 
-        var font = new XFont(PdfFonts.Family, 6.5);
-        var bold = new XFont(PdfFonts.Family, 6.5, XFontStyleEx.Bold);
-        var x = box.X + height + 2;
-        graphics.DrawString("Ký số bởi: " + stamp.SignerName, bold, XBrushes.DarkRed, x, box.Y + 12);
-        graphics.DrawString("Thời gian: " + stamp.SignedAtVietnam.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), font, XBrushes.Black, x, box.Y + 24);
-        graphics.DrawString("Quét mã QR hoặc tải tệp lên để xác thực:", font, XBrushes.Black, x, box.Y + 36);
-        graphics.DrawString(stamp.VerifyUrl.Length > 60 ? stamp.VerifyUrl[..60] : stamp.VerifyUrl, font, XBrushes.Black, x, box.Y + 48);
-        // PDF user space starts at the bottom left; the signature widget's rectangle is given that way.
-        return new XRect(box.X, page.Height.Point - box.Bottom, box.Width, box.Height);
+        /// <summary>The text, cut with an ellipsis where it would run out of the stamp.</summary>
+        private static string Fit(XGraphics gfx, string text, XFont font, double width)
+        {
+            if (gfx.MeasureString(text, font).Width <= width)
+            {
+                return text;
+            }
+
+            var length = text.Length;
+            while (length > 1 && gfx.MeasureString(text[..length] + "…", font).Width > width)
+            {
+                length--;
+            }
+
+            return text[..length] + "…";
+        }
     }
 
     private sealed class ExternalSigner(IDataSigner signer, string unitCode, string name, MemoryStream output, CancellationToken cancellationToken) : IDigitalSigner

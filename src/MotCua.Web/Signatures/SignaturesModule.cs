@@ -9,7 +9,7 @@ internal static class SignaturesModule
     {
         builder.Services.AddSingleton<PadesSigner>();
         builder.Services.AddSingleton<TrustedRoots>();
-        builder.Services.AddScoped<SignResults>();
+        builder.Services.AddScoped<UnitSignatures>();
         builder.Services.AddScoped<VerifyDocument.Checker>();
         builder.Services.AddScoped<IDecision766Source, SignedResultsShare>();
         return builder;

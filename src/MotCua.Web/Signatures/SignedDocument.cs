@@ -7,6 +7,9 @@ internal enum SignedDocumentKind
 {
     /// <summary>A result (giấy tờ kết quả) of a dossier, signed at the leader's approval.</summary>
     Result,
+
+    /// <summary>A slip (legal form) the unit issued as PDF: each copy issued is signed and recorded.</summary>
+    Slip,
 }
 
 /// <summary>

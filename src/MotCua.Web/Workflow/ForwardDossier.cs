@@ -15,7 +15,7 @@ internal static class ForwardDossier
 {
     public sealed record Request(int? Version, string? AssigneeUserName, string? Note);
 
-    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, SignResults signing,
+    public static async Task<Results<Ok<WorkflowResponse>, RuleConflict>> Handle(string code, Request request, DossierSteps steps, UnitSignatures signing,
         CancellationToken cancellationToken)
     {
         var dossier = await steps.LoadAsync(code, request.Version, cancellationToken);
@@ -37,7 +37,7 @@ internal static class ForwardDossier
             return steps.Refused(broken);
         }
 
-        var signed = kind == HandoffKind.ToDesk && current.Role == StaffRole.Leader ? await signing.SignAsync(dossier, who, now, cancellationToken) : null;
+        var signed = kind == HandoffKind.ToDesk && current.Role == StaffRole.Leader ? await signing.SignResultsAsync(dossier, who, now, cancellationToken) : null;
         try
         {
             return TypedResults.Ok(await steps.SaveAsync(dossier, process, who, kind switch

@@ -9,9 +9,10 @@ using MotCua.Web.Platform.Database;
 
 namespace MotCua.Web.Workflow;
 
-/// <summary>A processing form (04, the process control slip, the stop notice) as a printable page, or as PDF with <c>?format=pdf</c>.</summary>
+/// <summary>A processing form (04, the process control slip, the stop notice) as a printable page, or as a signed PDF with <c>?format=pdf</c>.</summary>
 [Authorize(Policy = Policies.Staff)]
-internal sealed class PrintFormModel(MotCuaDbContext db, CurrentActor actor, ProcessingSlips slips, SlipPdf pdf, Privacy.PersonalDataLog personalData) : PageModel
+internal sealed class PrintFormModel(MotCuaDbContext db, CurrentActor actor, ProcessingSlips slips, SlipPdf pdf, Privacy.PersonalDataLog personalData,
+    Signatures.UnitSignatures signatures, TimeProvider clock) : PageModel
 {
     public Slip? Slip { get; private set; }
 
@@ -28,7 +29,9 @@ internal sealed class PrintFormModel(MotCuaDbContext db, CurrentActor actor, Pro
         if (string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase))
         {
             Response.Headers.ContentDisposition = $"inline; filename=\"{dossier.Code}-{form}.pdf\"";
-            return File(pdf.Render(slip), "application/pdf");
+            // The PDF is the form as the handling unit issues it electronically: signed with its certificate and recorded.
+            return File(await signatures.SignSlipAsync(dossier, dossier.HandlingUnitPath, form, slip, pdf.Render(slip), actor.ActingOn(dossier.HandlingUnitPath),
+                DossierTime.ToSecond(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted), "application/pdf");
         }
 
         return Page();

@@ -32,7 +32,7 @@ internal sealed partial class WorkspaceModel
         RunAsync(id, "start", code => StartProcessing.Handle(code, new(Version, Note), steps, Aborted));
 
     public Task<IActionResult> OnPostForwardAsync(Guid id) =>
-        RunAsync(id, "forward", code => ForwardDossier.Handle(code, new(Version, Blank(Assignee), Note), steps, Service<Signatures.SignResults>(),
+        RunAsync(id, "forward", code => ForwardDossier.Handle(code, new(Version, Blank(Assignee), Note), steps, Service<Signatures.UnitSignatures>(),
             Aborted));
 
     public Task<IActionResult> OnPostSendBackAsync(Guid id) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MotCua.Web.Forms;
+using MotCua.Web.Signatures;
 using Shouldly;
 
 namespace MotCua.Tests.Forms;
@@ -55,6 +56,65 @@ public sealed class SlipPdfTests
     }
 
     /// <summary>Extracts the text with poppler's pdftotext, as a reader's screen reader would get it.</summary>
+    [Fact]
+    public async Task However_long_a_slip_runs_the_foot_of_its_last_page_stays_free_for_the_signature_stamp()
+    {
+        var renderer = new SlipPdf(new FormsOptions());
+        var pages = new HashSet<int>();
+        // From a table that ends mid-page to one that ends in the foot of the first page or spills onto a second.
+        for (var rows = 10; rows <= 40; rows++)
+        {
+            var slip = new Slip("Mẫu số 05", ["UBND XÃ GIO CHÂU", "BỘ PHẬN MỘT CỬA"], "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", null, [],
+                new SlipTable(["Tên cơ quan", "Thời gian giao, nhận", "Kết quả"], [3, 3, 3],
+                    [.. Enumerable.Range(1, rows).Select(i => (IReadOnlyList<string>)[$"Bước {i}", "9 giờ 30 phút, ngày 05/01/2026", "Đúng hạn"])]),
+                [], [new("NGƯỜI LẬP", "(Ký và ghi rõ họ tên)", "Phạm Thị Hoa")], null, null);
+            var words = await WordsAsync(renderer.Render(slip));
+            var last = words.Max(w => w.Page);
+            pages.Add(last);
+            var (height, lowest) = (words.First(w => w.Page == last).PageHeight, words.Where(w => w.Page == last).Max(w => w.Bottom));
+            // Above the top of the stamp PadesSigner draws at the foot.
+            lowest.ShouldBeLessThan(height - PadesSigner.StampMargin - PadesSigner.StampHeight, $"{rows} rows");
+        }
+
+        pages.ShouldContain(1);
+        pages.ShouldContain(2);
+    }
+
+    /// <summary>Every word pdftotext finds, with its page (from 1), the page's height and the word's bottom, in points from the top.</summary>
+    private static async Task<List<(int Page, double PageHeight, double Bottom)>> WordsAsync(byte[] pdf)
+    {
+        var path = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-bbox", path, "-"]) { RedirectStandardOutput = true })!;
+            var html = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            process.ExitCode.ShouldBe(0);
+            var words = new List<(int, double, double)>();
+            var page = 0;
+            var height = 0.0;
+            foreach (System.Text.RegularExpressions.Match tag in System.Text.RegularExpressions.Regex.Matches(html, "<page width=\"[^\"]+\" height=\"([^\"]+)\"|<word [^>]*yMax=\"([^\"]+)\""))
+            {
+                if (tag.Groups[1].Success)
+                {
+                    page++;
+                    height = double.Parse(tag.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    words.Add((page, height, double.Parse(tag.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)));
+                }
+            }
+
+            return words;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     internal static async Task<string> PdfTextAsync(byte[] pdf)
     {
         var path = Path.GetTempFileName();

@@ -47,7 +47,7 @@ public sealed class SignedResultsTests(MotCuaFactory app)
         return await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static string Pdfsig(byte[] pdf)
+    internal static string Pdfsig(byte[] pdf)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("motcua-pdfsig").FullName, "ket-qua.pdf");
         File.WriteAllBytes(path, pdf);
@@ -62,7 +62,7 @@ public sealed class SignedResultsTests(MotCuaFactory app)
         }
     }
 
-    private static async Task<JsonElement> VerifyAsync(HttpClient client, byte[] pdf, Guid? record = null)
+    internal static async Task<JsonElement> VerifyAsync(HttpClient client, byte[] pdf, Guid? record = null)
     {
         var content = new MultipartFormDataContent();
         var part = new ByteArrayContent(pdf);
