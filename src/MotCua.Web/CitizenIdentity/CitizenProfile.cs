@@ -52,8 +52,8 @@ internal sealed class CitizenProfile(MotCuaDbContext db)
     public async Task<List<EarlierDocument>> DocumentsAsync(Guid citizen, CancellationToken cancellationToken)
     {
         var rows = await db.Dossiers.AsNoTracking().Where(d => d.CitizenAccountId == citizen && d.PersonalDataErasedAt == null)
-            .SelectMany(d => d.Files.Where(f => f.Kind == DossierFileKind.Submission || d.State == DossierState.Returned),
-                (d, f) => new { f.Id, DossierId = d.Id, d.Code, d.ProcedureName, f.FileName, f.Component, f.Kind, f.UploadedAt })
+            .SelectMany(d => d.Files, (d, f) => new { f.Id, DossierId = d.Id, d.Code, d.ProcedureName, d.State, f.FileName, f.Component, f.Kind, f.UploadedAt })
+            .Where(r => r.Kind == DossierFileKind.Submission || r.State == DossierState.Returned)
             .OrderByDescending(r => r.UploadedAt).Take(MaxDocuments)
             .ToListAsync(cancellationToken);
         return rows.Select(r => new EarlierDocument(r.Id, r.DossierId, r.Code, r.ProcedureName, r.FileName, r.Component, r.Kind.ToString(), Calendar.VietnamTime.FromUtc(r.UploadedAt)))

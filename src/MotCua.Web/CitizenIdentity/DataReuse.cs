@@ -54,8 +54,8 @@ internal sealed class DataReuse(MotCuaDbContext db, CitizenProfile profile, File
             var ids = reuse.Select(r => r.FileId).Distinct().ToList();
             // Only the citizen's own documents that they may see: what they submitted, and results once returned.
             var sources = await db.Dossiers.AsNoTracking().Where(d => d.CitizenAccountId == citizen && d.PersonalDataErasedAt == null)
-                .SelectMany(d => d.Files.Where(f => ids.Contains(f.Id) && (f.Kind == DossierFileKind.Submission || d.State == DossierState.Returned)),
-                    (d, f) => new { DossierId = d.Id, File = f })
+                .SelectMany(d => d.Files, (d, f) => new { DossierId = d.Id, d.State, File = f })
+                .Where(s => ids.Contains(s.File.Id) && (s.File.Kind == DossierFileKind.Submission || s.State == DossierState.Returned))
                 .ToListAsync(cancellationToken);
             for (var i = 0; i < reuse.Count; i++)
             {

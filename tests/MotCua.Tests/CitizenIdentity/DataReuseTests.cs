@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Dossiers;
 using MotCua.Tests.Infrastructure;
@@ -65,7 +66,7 @@ public sealed class DataReuseTests(MotCuaFactory app)
         var secondId = second.GetProperty("id").GetGuid();
         var copy = second.GetProperty("files").EnumerateArray().Single();
         copy.GetProperty("id").GetGuid().ShouldNotBe(fileId);
-        var files = app.WithDb(db => db.Dossiers.Where(d => d.Id == firstId || d.Id == secondId).SelectMany(d => d.Files).ToList());
+        var files = app.WithDb(db => db.Dossiers.AsNoTracking().Where(d => d.Id == firstId || d.Id == secondId).SelectMany(d => d.Files).ToList());
         // Uploaded for the first component, reused for the second.
         var component = copy.GetProperty("component").GetString()!;
         component.ShouldNotBe(files.Single(f => f.Id == fileId).Component);

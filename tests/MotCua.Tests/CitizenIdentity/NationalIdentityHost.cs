@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using MotCua.Tests.Infrastructure;
 
@@ -34,12 +33,16 @@ public static class TestOidcProvider
         return "http://127.0.0.1:" + line["LISTENING ".Length..];
     }
 
-    public static async Task RegisterAsync(string clientId, string secret, string redirectUri) =>
-        (await Http.PostAsJsonAsync(Address + "/admin/clients", new { clientId, clientSecret = secret, redirectUris = new[] { redirectUri } })).EnsureSuccessStatusCode();
+    public static Task RegisterAsync(string clientId, string secret, string redirectUri) =>
+        ControlAsync("/admin/clients", new { clientId, clientSecret = secret, redirectUris = new[] { redirectUri } });
 
     /// <summary>normal, bad-signature, slow-token or token-error.</summary>
-    public static async Task ModeAsync(string clientId, string mode) =>
-        (await Http.PostAsJsonAsync(Address + "/admin/mode", new { clientId, mode })).EnsureSuccessStatusCode();
+    public static Task ModeAsync(string clientId, string mode) => ControlAsync("/admin/mode", new { clientId, mode });
+
+    // A sized body: the simulator reads Content-Length and does not take chunked requests.
+    private static async Task ControlAsync(string path, object body) =>
+        (await Http.PostAsync(Address + path, new StringContent(System.Text.Json.JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json")))
+        .EnsureSuccessStatusCode();
 }
 
 /// <summary>MotCua on a real port with Chromium, registered as a client of the OpenID provider simulator.</summary>
@@ -65,6 +68,23 @@ public sealed class NationalIdentityHost : BrowserHost
     }
 
     public Task ModeAsync(string mode) => TestOidcProvider.ModeAsync(ClientId, mode);
+
+    private Lazy<Task<ContractCheck.Contract>>? _contract;
+
+    /// <summary>A client like a browser without JavaScript: keeps its cookies, does not follow redirects (the tests follow each hop),
+    /// and holds every API answer to the published document.</summary>
+    public HttpClient Browserless()
+    {
+        _contract ??= new(async () => new ContractCheck.Contract(await LoadApiDocumentAsync()));
+        var handler = new ContractCheck(() => _contract.Value)
+        {
+            InnerHandler = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler
+            {
+                InnerHandler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false },
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
+    }
 }
 
 /// <summary>MotCua registered with a national identity provider that is down: nothing listens at its address.</summary>

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MotCua.Tests.Dossiers;
 using MotCua.Tests.Infrastructure;
 using Shouldly;
 
@@ -31,7 +30,7 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
     public async Task A_verified_person_gets_a_citizen_account_linked_and_signed_in_and_the_next_sign_in_finds_the_same_account()
     {
         var person = Person.New();
-        var client = app.Anonymous();
+        var client = app.Browserless();
         var authorize = await NationalSignIn.StartAsync(client, "/ho-so-cua-toi");
         authorize.GetLeftPart(UriPartial.Path).ShouldBe(TestOidcProvider.Address + "/authorize");
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
@@ -45,9 +44,9 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
         back.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await back.Content.ReadAsStringAsync()).ShouldContain("url=/ho-so-cua-toi");
         var me = await MeAsync(client);
-        me.GetProperty("fullName").GetString().ShouldBe(person.Name);
-        me.GetProperty("userName").GetString().ShouldBe(person.IdNumber);
+        me.GetProperty("name").GetString().ShouldBe(person.Name);
         var user = me.GetProperty("id").GetGuid();
+        app.WithDb(db => db.Users.Single(u => u.Id == user).UserName).ShouldBe(person.IdNumber);
         var link = app.WithDb(db => db.NationalIdentityLinks.Single(l => l.IdNumber == person.IdNumber));
         link.UserId.ShouldBe(user);
         link.Issuer.ShouldBe(TestOidcProvider.Address);
@@ -55,7 +54,7 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
         AccountHistory(user).ShouldBe(["account.registered", "account.national-identity-linked"]);
 
         // Another browser, the same person: the same account, no second link.
-        var again = app.Anonymous();
+        var again = app.Browserless();
         (await NationalSignIn.SignInAsync(again, person)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await MeAsync(again)).GetProperty("id").GetGuid().ShouldBe(user);
         app.WithDb(db => db.NationalIdentityLinks.Count(l => l.UserId == user)).ShouldBe(1);
@@ -65,7 +64,11 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
     [Fact]
     public async Task A_citizen_signed_in_with_a_password_links_their_own_account()
     {
-        var citizen = await OnlineApiTests.CitizenAsync(app);
+        var phone = "09" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var citizen = app.Browserless();
+        (await citizen.PostAsJsonAsync("/api/v1/auth/register", new { phoneOrEmail = phone, fullName = "Lê Thị Hồng", password = "Mật khẩu công dân 2026" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await citizen.PostAsJsonAsync("/api/v1/auth/login", new { userName = phone, password = "Mật khẩu công dân 2026" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var before = (await MeAsync(citizen)).GetProperty("id").GetGuid();
         var person = Person.New();
         (await NationalSignIn.SignInAsync(citizen, person)).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -77,7 +80,7 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
     [Fact]
     public async Task A_cancelled_sign_in_comes_back_to_the_sign_in_page_with_a_message_and_no_session()
     {
-        var client = app.Anonymous();
+        var client = app.Browserless();
         var person = Person.New();
         var back = await NationalSignIn.SignInAsync(client, person, "cancel");
         NationalSignIn.FailureOf(back).ShouldBe("cancelled");
@@ -90,17 +93,17 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
     public async Task A_callback_with_a_state_this_browser_did_not_send_is_refused_before_the_code_is_used()
     {
         var person = Person.New();
-        var started = app.Anonymous();
+        var started = app.Browserless();
         var callback = await NationalSignIn.AnswerAsync(await NationalSignIn.StartAsync(started), person);
 
         // Another browser (no pending sign-in) brings the code: a login CSRF attempt.
-        NationalSignIn.FailureOf(await app.Anonymous().GetAsync(callback)).ShouldBe("bad-state");
+        NationalSignIn.FailureOf(await app.Browserless().GetAsync(callback)).ShouldBe("bad-state");
         // The browser that started, with another state.
         var forged = callback.OriginalString.Replace("state=", "state=x", StringComparison.Ordinal);
         NationalSignIn.FailureOf(await started.GetAsync(forged)).ShouldBe("bad-state");
         (await started.GetAsync("/api/v1/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         app.WithDb(db => db.NationalIdentityLinks.Any(l => l.IdNumber == person.IdNumber)).ShouldBeFalse();
-        (await app.Anonymous().GetStringAsync("/account/login?vneid=bad-state")).ShouldContain("không hợp lệ hoặc đã hết hạn");
+        (await app.Browserless().GetStringAsync("/account/login?vneid=bad-state")).ShouldContain("không hợp lệ hoặc đã hết hạn");
     }
 
     [Fact]
@@ -110,7 +113,7 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
         await app.ModeAsync("bad-signature");
         try
         {
-            NationalSignIn.FailureOf(await NationalSignIn.SignInAsync(app.Anonymous(), person)).ShouldBe("refused");
+            NationalSignIn.FailureOf(await NationalSignIn.SignInAsync(app.Browserless(), person)).ShouldBe("refused");
         }
         finally
         {
@@ -124,7 +127,7 @@ public sealed class NationalIdentitySignInTests(NationalIdentityHost app)
     [Fact]
     public async Task A_token_endpoint_that_does_not_answer_in_time_ends_on_the_sign_in_page_within_the_timeouts()
     {
-        var client = app.Anonymous();
+        var client = app.Browserless();
         var callback = await NationalSignIn.AnswerAsync(await NationalSignIn.StartAsync(client), Person.New());
         await app.ModeAsync("slow-token");
         var watch = Stopwatch.StartNew();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using MotCua.Tests.Dossiers;
 using MotCua.Tests.Infrastructure;
@@ -58,7 +59,7 @@ public sealed class VerifiedOwnerTests(NationalIdentityHost app)
     {
         var (unit, _) = await app.DeskAsync(MaritalStatus);
         var person = Person.New("Phạm Quốc Bảo");
-        var citizen = app.Anonymous();
+        var citizen = app.Browserless();
         (await NationalSignIn.SignInAsync(citizen, person)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // The body names someone else (Trần Thị Mai, 045190009876) as the owner.
@@ -66,7 +67,7 @@ public sealed class VerifiedOwnerTests(NationalIdentityHost app)
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var id = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
 
-        var owner = app.WithDb(db => db.Dossiers.Where(d => d.Id == id).Select(d => d.Owner).Single());
+        var owner = app.WithDb(db => db.Dossiers.AsNoTracking().Where(d => d.Id == id).Select(d => d.Owner).Single());
         owner.Name.ShouldBe(person.Name);
         owner.IdNumber.ShouldBe(person.IdNumber);
         owner.Address.ShouldBe("Thôn Gio Mai, xã Gio Linh, tỉnh Quảng Trị");
