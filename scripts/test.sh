@@ -8,7 +8,8 @@
 # - python3-aiosmtpd (the notice tests start a real SMTP server and the SMS gateway simulator of tools/sms-gateway);
 # - Node.js with npm (Redocly CLI lints the OpenAPI document, tools/api-lint);
 # - libnss3-tools (certutil: the NSS database pdfsig trusts the test CA from, which scripts/test-ca.sh makes);
-# - python3 (the payment gateway simulator of tools/payment-gateway).
+# - python3 (the payment gateway simulator of tools/payment-gateway);
+# - python3-cryptography (the national identity's OpenID provider simulator of tools/oidc-provider signs its tokens with RSA).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,7 @@ command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v certutil >/dev/null 2>&1 || missing+=(libnss3-tools)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+/usr/bin/python3 -c 'import cryptography' >/dev/null 2>&1 || missing+=(python3-cryptography)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing: ${missing[*]}"
     as_root apt-get update -qq

@@ -49,6 +49,9 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Payments.ReconciliationRun> ReconciliationRuns => Set<Payments.ReconciliationRun>();
     public DbSet<Signatures.SignedDocument> SignedDocuments => Set<Signatures.SignedDocument>();
     public DbSet<Privacy.PersonalDataRead> PersonalDataReads => Set<Privacy.PersonalDataRead>();
+    public DbSet<CitizenIdentity.NationalIdentityLink> NationalIdentityLinks => Set<CitizenIdentity.NationalIdentityLink>();
+    public DbSet<CitizenIdentity.DossierOwnerVerification> DossierOwnerVerifications => Set<CitizenIdentity.DossierOwnerVerification>();
+    public DbSet<CitizenIdentity.DossierReuse> DossierReuses => Set<CitizenIdentity.DossierReuse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using MotCua.Web;
 using MotCua.Web.Audit;
 using MotCua.Web.Calendar;
 using MotCua.Web.Catalog;
+using MotCua.Web.CitizenIdentity;
 using MotCua.Web.Demo;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Feedback;
@@ -40,6 +41,7 @@ builder.AddPayments();
 builder.AddSignatures();
 builder.AddDemo();
 builder.AddPrivacy();
+builder.AddCitizenIdentity();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -61,6 +63,7 @@ app.MapIntegration();
 app.MapPayments();
 app.MapSignatures();
 app.MapPrivacy();
+app.MapCitizenIdentity();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -9,12 +9,29 @@ namespace MotCua.Web.Account;
 
 /// <summary>Password step of the sign-in. Staff continue to the authenticator step.</summary>
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> localizer) : PageModel
+internal sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> localizer,
+    Microsoft.Extensions.Options.IOptions<CitizenIdentity.NationalIdentityOptions> nationalIdentity, IStringLocalizer<CitizenIdentityResource> nationalText) : PageModel
 {
     [BindProperty] public string? UserName { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     public string? Error { get; private set; }
+
+    /// <summary>Why a sign-in through the national identity came back here (<see cref="CitizenIdentity.SignInWithNationalIdentity.Failures"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "vneid")] public string? NationalIdentityFailure { get; set; }
+
+    public bool NationalIdentityOffered => nationalIdentity.Value.Enabled;
+
+    public string NationalIdentityUrl => CitizenIdentity.SignInWithNationalIdentity.StartPath
+        + (Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : "");
+
+    public void OnGet()
+    {
+        if (NationalIdentityFailure is { } failure && CitizenIdentity.SignInWithNationalIdentity.Failures.Contains(failure))
+        {
+            Error = nationalText["SignIn.Error." + failure];
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

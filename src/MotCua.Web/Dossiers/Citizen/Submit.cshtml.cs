@@ -16,7 +16,7 @@ namespace MotCua.Web.Dossiers.Citizen;
 [RequestSizeLimit(OnlineUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = OnlineUploads.MaxRequestBytes)]
 internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, SubmitOnline.Handler handler, FileStore store,
-    TimeProvider clock, IStringLocalizer<SharedResource> localizer) : PageModel
+    TimeProvider clock, IStringLocalizer<SharedResource> localizer, CitizenIdentity.CitizenProfile profile) : PageModel
 {
     public sealed class SubmitForm
     {
@@ -28,11 +28,19 @@ internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProce
         public string? Phone { get; set; }
         public string? Email { get; set; }
         public string? Summary { get; set; }
+
+        /// <summary>Per component index, the earlier document chosen instead of an upload.</summary>
+        public Dictionary<int, string> Reuse { get; set; } = [];
     }
 
     [BindProperty] public SubmitForm Form { get; set; } = new();
     public PinnedVersion Procedure { get; private set; } = null!;
     public List<UnitRef> Providers { get; private set; } = [];
+
+    /// <summary>The person the national identity vouched for: the owner's name and number are theirs and cannot be edited.</summary>
+    public CitizenIdentity.CitizenProfile.VerifiedOwner? Verified { get; private set; }
+
+    public List<CitizenIdentity.CitizenProfile.EarlierDocument> EarlierDocuments { get; private set; } = [];
     public IDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
     public long MaxFileMegabytes => store.MaxFileBytes / (1024 * 1024);
     public int MaxFiles => store.MaxFilesPerDossier;
@@ -55,17 +63,16 @@ internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProce
             return NotFound();
         }
 
-        // The account gives the name and contacts; the citizen's last dossier gives what the account does not hold (the identity document, the address).
+        // The national identity gives the person; the account gives the contacts; the citizen's last dossier gives what neither holds (the address).
         var citizen = actor.UserId;
         var account = await db.Users.AsNoTracking().Where(u => u.Id == citizen).Select(u => new { u.FullName, u.PhoneNumber, u.Email }).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        var last = await db.Dossiers.AsNoTracking().Where(d => d.CitizenAccountId == citizen && d.OwnerKind == OwnerKind.Citizen)
-            .OrderByDescending(d => d.CreatedAt).Select(d => d.Owner).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var last = citizen is { } id ? await profile.LastOwnerAsync(id, HttpContext.RequestAborted) : null;
         Form = new SubmitForm
         {
-            Name = account?.FullName ?? last?.Name,
-            IdType = last?.IdType ?? default,
-            IdNumber = last?.IdNumber,
-            Address = last?.Address,
+            Name = Verified?.FullName ?? account?.FullName ?? last?.Name,
+            IdType = Verified is null ? last?.IdType ?? default : IdentityDocument.CitizenId,
+            IdNumber = Verified?.IdNumber ?? last?.IdNumber,
+            Address = last?.Address ?? Verified?.Address,
             Phone = account?.PhoneNumber ?? last?.Phone,
             Email = account?.Email ?? last?.Email,
             HandlingUnitCode = Providers.Count == 1 ? Providers[0].Code : null,
@@ -78,7 +85,8 @@ internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProce
         try
         {
             var request = new SubmitOnline.Request(procedureCode, string.IsNullOrWhiteSpace(Form.HandlingUnitCode) ? null : Form.HandlingUnitCode, OwnerKind.Citizen,
-                new PartyInput(Form.Name, Form.IdType, Form.IdNumber, Form.Address, Form.Phone, Form.Email), Form.Summary);
+                new PartyInput(Form.Name, Form.IdType, Form.IdNumber, Form.Address, Form.Phone, Form.Email), Form.Summary,
+                Form.Reuse.Where(r => Guid.TryParse(r.Value, out _)).Select(r => new CitizenIdentity.ReuseInput(r.Key, Guid.Parse(r.Value))).ToList());
             var response = await handler.SubmitAsync(request, Request.Form.Files, HttpContext.RequestAborted);
             return Redirect($"/ho-so-cua-toi/{response.Id}?gui=1");
         }
@@ -102,6 +110,12 @@ internal sealed class SubmitModel(MotCuaDbContext db, CurrentActor actor, IProce
 
         Procedure = pinned;
         Providers = pinned.OnlineMode == OnlineMode.None ? [] : await SubmitOnline.ProvidersAsync(db, pinned.Code, today, HttpContext.RequestAborted);
+        if (actor.UserId is { } citizen)
+        {
+            Verified = await profile.VerifiedAsync(citizen, HttpContext.RequestAborted);
+            EarlierDocuments = await profile.DocumentsAsync(citizen, HttpContext.RequestAborted);
+        }
+
         return true;
     }
 }

@@ -16,7 +16,9 @@ namespace MotCua.Web.Dossiers.Online;
 /// </summary>
 internal static class SubmitOnline
 {
-    public sealed record Request(string? ProcedureCode, string? HandlingUnitCode, OwnerKind? OwnerKind, PartyInput? Owner, string? Summary);
+    /// <param name="Reuse">Earlier documents of the citizen reused for components instead of new uploads (<c>GET /api/v1/my-profile</c>).</param>
+    public sealed record Request(string? ProcedureCode, string? HandlingUnitCode, OwnerKind? OwnerKind, PartyInput? Owner, string? Summary,
+        IReadOnlyList<CitizenIdentity.ReuseInput>? Reuse = null);
 
     public sealed record Response(Guid Id, string State, int NationalState, DateTimeOffset SubmittedAt, string ProcedureCode, string HandlingUnitCode,
         IReadOnlyList<OnlineFile> Files);
@@ -37,7 +39,7 @@ internal static class SubmitOnline
             .ToListAsync(cancellationToken);
 
     internal sealed class Handler(MotCuaDbContext db, CurrentActor actor, IProcedureCatalog catalog, FileStore store, DossierCommit commit, DossierNotices notices,
-        TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+        TimeProvider clock, IStringLocalizer<SharedResource> localizer, CitizenIdentity.DataReuse reuse)
     {
         public async Task<Response> SubmitAsync(Request request, IFormFileCollection uploads, CancellationToken cancellationToken)
         {
@@ -46,10 +48,12 @@ internal static class SubmitOnline
             var today = DossierTime.VietnamDate(now);
             var errors = new FieldErrors(localizer);
             errors.Required("procedureCode", request.ProcedureCode, 60);
-            var owner = DossierInput.Party(errors, "owner", request.Owner, required: true);
             errors.MaxLength("summary", request.Summary, 1000);
             var code = request.ProcedureCode?.Trim() ?? "";
             var pinned = code.Length is 0 or > 60 ? null : await catalog.GetVersionValidOnAsync(code, today, cancellationToken);
+            var plan = await reuse.PlanAsync(citizen, request.OwnerKind ?? OwnerKind.Citizen, request.Reuse, pinned?.Components.Select(c => c.Name).ToList() ?? [],
+                errors, cancellationToken);
+            var owner = DossierInput.Party(errors, "owner", plan.Owner(request.Owner), required: true);
             UnitRef? unit = null;
             if (pinned is null && code.Length > 0)
             {
@@ -71,9 +75,10 @@ internal static class SubmitOnline
             }
 
             errors.ThrowIfAny();
-            var files = await OnlineUploads.SaveAsync(uploads, pinned!.Components.Select(c => c.Name).ToList(), 0, store, localizer, cancellationToken);
+            var files = await OnlineUploads.SaveAsync(uploads, pinned!.Components.Select(c => c.Name).ToList(), plan.Documents.Count, store, localizer, cancellationToken);
             try
             {
+                files.AddRange(await reuse.CopyAsync(plan, cancellationToken));
                 var dossier = new Dossier
                 {
                     Channel = Channel.Online,
@@ -95,6 +100,7 @@ internal static class SubmitOnline
                 dossier.Place(unit!.Id, unit.Path, unit.Id, unit.Path);
                 dossier.Submit();
                 notices.Submitted(dossier);
+                var reused = reuse.Rows(plan, dossier, now);
                 await commit.AddAsync(dossier, new DossierEvent(actor.Self, "dossier.submitted", null, new
                 {
                     dossier.ProcedureCode,
@@ -103,7 +109,9 @@ internal static class SubmitOnline
                     SubmittedAt = now,
                     Unit = unit.Code,
                     Files = files.Select(f => new { f.Id, f.FileName, f.Sha256, f.Component }),
-                }), cancellationToken);
+                    OwnerVerified = plan.Verified is not null,
+                    Reused = CitizenIdentity.DataReuse.History(reused),
+                }), cancellationToken, reused);
                 return new Response(dossier.Id, dossier.State.ToString(), dossier.State.NationalCode(), VietnamTime(now), dossier.ProcedureCode, unit.Code,
                     files.Select(OnlineFile.From).ToList());
             }

@@ -45,7 +45,8 @@ internal enum Decision766Input
     /// <summary>4.2: received with the components as electronic files / received.</summary>
     DigitisedShare,
 
-    /// <summary>4.3: dossiers reusing digitised data or documents / received (not held yet).</summary>
+    /// <summary>4.3: dossiers reusing digitised data or documents / received (citizen identity module: owner data from the national
+    /// identity or an earlier dossier, earlier documents reused for components).</summary>
     DigitisedDataReuse,
 
     /// <summary>5.2: petitions handled on time / petitions received or handled in the period (feedback module).</summary>

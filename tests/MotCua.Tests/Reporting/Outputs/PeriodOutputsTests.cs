@@ -100,7 +100,8 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
         page.ShouldContain("Tiến độ, kết quả giải quyết");
         page.ShouldContain("1/3 (đúng hạn, trong hạn / đã và đang giải quyết)");
         page.ShouldContain("Chưa có dữ liệu (0 điểm, chờ phân hệ cung cấp số liệu): 1.1 TTHC được công bố đúng hạn;");
-        page.ShouldContain("; 4.3 Hồ sơ khai thác, sử dụng lại dữ liệu số hóa.");
+        // Data reuse (4.3) is measured by the citizen identity module: no longer in the list of missing inputs.
+        page.ShouldNotContain("; 4.3 Hồ sơ khai thác, sử dụng lại dữ liệu số hóa");
     }
 
     [Fact]
