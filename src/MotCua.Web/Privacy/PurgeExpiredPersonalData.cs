@@ -83,10 +83,19 @@ internal static class PurgeExpiredPersonalData
 
             var closedOn = DossierTime.VietnamDate(dossier.ClosedAt!.Value);
             var files = dossier.ErasePersonalData(now);
+            // The national identity's word on the owner (subject, birth date) goes with the rest, in the same commit.
+            var verifications = await db.DossierOwnerVerifications.Where(v => v.DossierId == id).ToListAsync(cancellationToken);
+            db.DossierOwnerVerifications.RemoveRange(verifications);
             // What was erased is named by kind and count only: the history keeps no copy of it.
             await services.GetRequiredService<DossierCommit>().SaveAsync(dossier, new DossierEvent(Actor.System, "dossier.personal-data-erased", null,
-                new { RetentionYears = years, ClosedOn = closedOn, ErasableFrom = Retention.ErasableFrom(closedOn, years), FilesErased = files.Count }),
-                cancellationToken);
+                new
+                {
+                    RetentionYears = years,
+                    ClosedOn = closedOn,
+                    ErasableFrom = Retention.ErasableFrom(closedOn, years),
+                    FilesErased = files.Count,
+                    IdentityVerificationsErased = verifications.Count,
+                }), cancellationToken);
 
             // After the commit: a crash in between leaves orphan files on disk, never a row pointing at a missing file.
             var store = services.GetRequiredService<FileStore>();

@@ -296,6 +296,19 @@ public sealed class PersonalDataApiTests(MotCuaFactory app) : IClassFixture<MotC
         var before = app.WithDb(db => db.Dossiers.AsNoTracking().Single(d => d.Id == Guid.Parse(id)));
         var file = Path.Combine(app.Services.GetRequiredService<FileStoreOptions>().Directory, before.Files.Single().StoragePath);
         File.Exists(file).ShouldBeTrue();
+        // The owner had been vouched for by the national identity when the citizen submitted.
+        app.WithDb(db =>
+        {
+            db.DossierOwnerVerifications.Add(new MotCua.Web.CitizenIdentity.DossierOwnerVerification
+            {
+                DossierId = before.Id,
+                Issuer = "https://sso.dichvucong.example",
+                Subject = "045190009876",
+                BirthDate = new DateOnly(1990, 5, 17),
+                VerifiedAt = before.SubmittedAt ?? DateTime.UtcNow,
+            });
+            return db.SaveChanges();
+        });
         try
         {
             // Ten years by default, counted in whole years from 2027: kept through 31/12/2036.
@@ -320,6 +333,7 @@ public sealed class PersonalDataApiTests(MotCuaFactory app) : IClassFixture<MotC
         after.CitizenAccountId.ShouldBeNull();
         after.Files.ShouldBeEmpty();
         File.Exists(file).ShouldBeFalse();
+        app.WithDb(db => db.DossierOwnerVerifications.Count(v => v.DossierId == before.Id)).ShouldBe(0);
         // What the statistics need stays.
         after.State.ShouldBe(before.State);
         after.ProcedureCode.ShouldBe(before.ProcedureCode);
@@ -332,6 +346,7 @@ public sealed class PersonalDataApiTests(MotCuaFactory app) : IClassFixture<MotC
         entry.ActorName.ShouldBe("system");
         entry.After!.ShouldContain("\"RetentionYears\":10");
         entry.After!.ShouldContain("\"ErasableFrom\":\"2037-01-01\"");
+        entry.After!.ShouldContain("\"IdentityVerificationsErased\":1");
         entry.After!.ShouldNotContain("Trần");
         entry.After!.ShouldNotContain("045190009876");
     }
