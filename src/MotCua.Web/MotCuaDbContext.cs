@@ -49,6 +49,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Payments.ReconciliationRun> ReconciliationRuns => Set<Payments.ReconciliationRun>();
     public DbSet<Signatures.SignedDocument> SignedDocuments => Set<Signatures.SignedDocument>();
     public DbSet<Privacy.PersonalDataRead> PersonalDataReads => Set<Privacy.PersonalDataRead>();
+    public DbSet<Integration.NationalPortal.PortalAcknowledgement> PortalAcknowledgements => Set<Integration.NationalPortal.PortalAcknowledgement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
