@@ -59,10 +59,14 @@ internal sealed class PortalConnection(NationalPortalOptions options)
         .AddTimeout(options.Timeout)
         .Build();
 
+    /// <summary>An answer that may pass (the portal busy or down): retried, then tried again later. Any other failure is a refusal.</summary>
+    public static bool Passing(HttpStatusCode status) =>
+        (int)status >= 500 || status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout;
+
     private static readonly PredicateBuilder<HttpResponseMessage> Transient = new PredicateBuilder<HttpResponseMessage>()
         .Handle<HttpRequestException>()
         .Handle<TimeoutRejectedException>()
-        .HandleResult(r => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.TooManyRequests);
+        .HandleResult(r => Passing(r.StatusCode));
 }
 
 /// <summary>
@@ -97,7 +101,7 @@ internal sealed class NationalPortalClient(HttpClient http, NationalPortalOption
             if (!answer.IsSuccessStatusCode || !body.Ok)
             {
                 var reason = $"Cổng DVCQG trả lời {(int)answer.StatusCode}, mã {body.ErrorCode}: {body.Message}";
-                throw (int)answer.StatusCode >= 500 ? new HttpRequestException(reason) : new NoticeRejectedException(reason);
+                throw PortalConnection.Passing(answer.StatusCode) ? new HttpRequestException(reason) : new NoticeRejectedException(reason);
             }
 
             return new PortalAcknowledgement
@@ -155,7 +159,7 @@ internal sealed class NationalPortalClient(HttpClient http, NationalPortalOption
         }
 
         var reason = string.Create(CultureInfo.InvariantCulture, $"Cổng DVCQG từ chối đăng nhập ({(int)answer.StatusCode}): {body.Message}");
-        throw (int)answer.StatusCode >= 500 ? new HttpRequestException(reason) : new NoticeRejectedException(reason);
+        throw PortalConnection.Passing(answer.StatusCode) ? new HttpRequestException(reason) : new NoticeRejectedException(reason);
     }
 
     private static async Task<PortalAnswer> Read(HttpResponseMessage answer, CancellationToken cancellationToken)
