@@ -52,6 +52,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<CitizenIdentity.NationalIdentityLink> NationalIdentityLinks => Set<CitizenIdentity.NationalIdentityLink>();
     public DbSet<CitizenIdentity.DossierOwnerVerification> DossierOwnerVerifications => Set<CitizenIdentity.DossierOwnerVerification>();
     public DbSet<CitizenIdentity.DossierReuse> DossierReuses => Set<CitizenIdentity.DossierReuse>();
+    public DbSet<Integration.NationalPortal.PortalAcknowledgement> PortalAcknowledgements => Set<Integration.NationalPortal.PortalAcknowledgement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

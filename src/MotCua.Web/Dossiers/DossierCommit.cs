@@ -1,4 +1,5 @@
 using MotCua.Web.Audit;
+using MotCua.Web.Integration.NationalPortal;
 using MotCua.Web.Integration.Notices;
 using MotCua.Web.Platform.Database;
 using MotCua.Web.Reporting;
@@ -10,9 +11,9 @@ internal sealed record DossierEvent(Actor Who, string Action, object? Before, ob
 
 /// <summary>
 /// The one step that writes a dossier's change. In order it turns the change into the history entry, the owner's notices the
-/// dossier recorded (<see cref="Dossier.Notify"/>, on the channels the owner's account chose), the reporting milestones and
-/// the fact changes, and saves them with the dossier in one transaction: the caller's, or one of its own. Whatever the
-/// outcome, the context holds nothing afterwards that a later save could write: a failed or cancelled save leaves nothing behind.
+/// dossier recorded (<see cref="Dossier.Notify"/>, on the channels the owner's account chose), the reporting milestones,
+/// the fact changes and the national portal's sync message (<see cref="PortalSync"/>), and saves them with the dossier in one
+/// transaction: the caller's, or one of its own. Whatever the outcome, the context holds nothing afterwards that a later save could write: a failed or cancelled save leaves nothing behind.
 /// </summary>
 internal sealed class DossierCommit(MotCuaDbContext db, AuditTrail audit, TimeProvider clock)
 {
@@ -26,6 +27,7 @@ internal sealed class DossierCommit(MotCuaDbContext db, AuditTrail audit, TimePr
         List<object> rows = [dossier, audit.First(happened.Who, happened.Action, nameof(Dossier), dossier.Id.ToString(), happened.After)];
         rows.AddRange(await NoticeChoice.KeepWantedAsync(db, dossier.CitizenAccountId, dossier.TakeNotices(), cancellationToken));
         rows.AddRange(RecordTimeline.Rows(db, dossier, isNew: true, Today()));
+        rows.AddRange(PortalSync.Messages(dossier, codeBefore: null, stateBefore: null, happened.Who, clock.GetUtcNow().UtcDateTime));
         rows.AddRange(alsoInsert);
         try
         {
@@ -46,6 +48,9 @@ internal sealed class DossierCommit(MotCuaDbContext db, AuditTrail audit, TimePr
                 cancellationToken));
             db.AddRange(await NoticeChoice.KeepWantedAsync(db, dossier.CitizenAccountId, dossier.TakeNotices(), cancellationToken));
             db.AddRange(RecordTimeline.Rows(db, dossier, isNew: false, Today()));
+            var entry = db.Entry(dossier);
+            db.AddRange(PortalSync.Messages(dossier, entry.Property(d => d.Code).OriginalValue, entry.Property(d => d.State).OriginalValue, happened.Who,
+                clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(cancellationToken);
         }
         catch

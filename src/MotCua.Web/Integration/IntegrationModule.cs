@@ -1,4 +1,5 @@
 using MotCua.Web.Identity;
+using MotCua.Web.Integration.NationalPortal;
 using MotCua.Web.Integration.Notices;
 using MotCua.Web.Integration.Outbox;
 
@@ -23,6 +24,7 @@ internal static class IntegrationModule
                 sms: notices.Sms.Url.Length > 0 ? new SmsGatewaySink(services.GetRequiredService<IHttpClientFactory>(), notices.Sms) : folder);
         });
         builder.Services.AddHostedService<OutboxWorker>();
+        builder.AddNationalPortal();
         return builder;
     }
 
@@ -41,6 +43,7 @@ internal static class IntegrationModule
         mine.MapPut("/", ChooseNoticeChannels.Put).RequireAuthorization(Policies.Citizen).WithName("ChooseMyNoticeChannels")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Chọn kênh nhận thông báo: thư điện tử, tin nhắn, hoặc không nhận");
+        app.MapNationalPortal();
         return app;
     }
 }

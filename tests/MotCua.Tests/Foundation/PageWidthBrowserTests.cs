@@ -81,6 +81,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/units/{code}/reorganise"] = (Who.Administrator, $"/backoffice/units/{unit}/reorganise"),
             ["backoffice/staff"] = (Who.Administrator, "/backoffice/staff"),
             ["backoffice/thong-bao"] = (Who.Administrator, "/backoffice/thong-bao"),
+            ["backoffice/dong-bo-cong-quoc-gia"] = (Who.Administrator, "/backoffice/dong-bo-cong-quoc-gia"),
             ["backoffice/calendar/{year:int?}"] = (Who.Administrator, "/backoffice/calendar/2026"),
             ["backoffice/calendar/hours"] = (Who.Administrator, "/backoffice/calendar/hours"),
             ["backoffice/calendar/due"] = (Who.Administrator, "/backoffice/calendar/due"),

@@ -37,7 +37,7 @@ internal static class ListDeliveries
 
     public static async Task<Response> QueryAsync(MotCuaDbContext db, DeliveryStatus? status, CancellationToken cancellationToken)
     {
-        var messages = db.OutboxMessages.AsNoTracking();
+        var messages = db.OutboxMessages.AsNoTracking().Where(m => m.Channel != NotificationChannel.Portal);
         var counts = new Dictionary<DeliveryStatus, int>();
         foreach (var each in Enum.GetValues<DeliveryStatus>())
         {
@@ -69,5 +69,6 @@ internal static class ListDeliveries
     {
         NotificationChannel.Sms => recipient.Length > 3 ? new string('•', recipient.Length - 3) + recipient[^3..] : "•••",
         NotificationChannel.Email => recipient.IndexOf('@', StringComparison.Ordinal) is var at and > 0 ? recipient[0] + "•••" + recipient[at..] : "•••",
+        NotificationChannel.Portal => recipient,
     };
 }

@@ -19,6 +19,7 @@ internal sealed class NoticeChoice
     {
         NotificationChannel.Email => Email,
         NotificationChannel.Sms => Sms,
+        NotificationChannel.Portal => true,
     };
 
     /// <summary>The messages for <paramref name="account"/> that its choice lets through (all of them for no account).</summary>

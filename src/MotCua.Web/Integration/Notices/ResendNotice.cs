@@ -18,7 +18,7 @@ internal static class ResendNotice
     public static async Task<Ok<Response>> Handle(long id, MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken) ?? throw ProblemException.NotFound();
+        var message = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == id && m.Channel != Outbox.NotificationChannel.Portal, cancellationToken) ?? throw ProblemException.NotFound();
         if (ListDeliveries.StatusOf(message) != DeliveryStatus.Dead)
         {
             throw ProblemException.Conflict("notice-not-dead", "Notices.NotDead");

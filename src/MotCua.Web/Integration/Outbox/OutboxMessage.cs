@@ -7,6 +7,9 @@ internal enum NotificationChannel
 {
     Email,
     Sms,
+
+    /// <summary>A dossier's sync to the National Public Service Portal (not a notice to a person).</summary>
+    Portal,
 }
 
 /// <summary>
@@ -50,5 +53,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Template).HasMaxLength(60);
         builder.HasIndex(m => new { m.DeliveredAt, m.NextAttemptAt });
         builder.HasIndex(m => m.GaveUpAt);
+        builder.HasIndex(m => new { m.Topic, m.Id });
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Web.Integration.NationalPortal;
 using MotCua.Web.Integration.Notices;
 using MotCua.Web.Platform.Database;
+using Polly.CircuitBreaker;
 
 namespace MotCua.Web.Integration.Outbox;
 
@@ -10,6 +12,8 @@ namespace MotCua.Web.Integration.Outbox;
 /// Delivery is at least once; a node that dies mid-send leaves the lease to expire and the row is retried (the SMS gateway
 /// drops the repeat by its idempotency key). After <see cref="OutboxOptions.MaxAttempts"/> failures, or a refusal that
 /// retrying cannot fix, the message is a dead letter (<see cref="OutboxMessage.GaveUpAt"/>) until an administrator re-sends it.
+/// Messages to the national portal keep their order per dossier (<see cref="Due"/>), are pushed by <see cref="NationalPortalClient"/>
+/// and saved with its acknowledgement; while the portal is not configured they wait.
 /// </summary>
 internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
 {
@@ -35,7 +39,10 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
 
     private const int Batch = 100;
 
-    /// <summary>One delivery round, batch after batch until nothing is due; returns how many messages were delivered.</summary>
+    /// <summary>
+    /// One delivery round, batch after batch until nothing is due; returns how many messages were delivered. A delivery may
+    /// free the next portal message of its dossier, so a batch that delivered something is followed by another.
+    /// </summary>
     public static async Task<int> DeliverDueAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var delivered = 0;
@@ -43,7 +50,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
         {
             var (sent, claimed) = await DeliverBatchAsync(services, cancellationToken);
             delivered += sent;
-            if (claimed < Batch)
+            if (claimed < Batch && sent == 0)
             {
                 return delivered;
             }
@@ -57,9 +64,9 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
         var options = services.GetRequiredService<OutboxOptions>();
         var clock = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILogger<OutboxWorker>>();
+        var portalOn = services.GetRequiredService<NationalPortalOptions>().Configured;
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.DeliveredAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+        var due = await Due(db.Set<OutboxMessage>().AsNoTracking(), db, now, portalOn)
             .OrderBy(m => m.Id)
             .Select(m => m.Id)
             .Take(Batch)
@@ -70,8 +77,7 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
             var until = now + Lease;
             // The list may be stale: another node may have sent it, or failed it (its next attempt is later, or it gave up)
             // since. The claim checks all of it again on the row itself.
-            var claimed = await db.Set<OutboxMessage>()
-                .Where(m => m.Id == id && m.DeliveredAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            var claimed = await Due(db.Set<OutboxMessage>().Where(m => m.Id == id), db, now, portalOn)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, until).SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
             if (claimed == 0)
             {
@@ -81,10 +87,25 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
             var message = await db.Set<OutboxMessage>().FirstAsync(m => m.Id == id, cancellationToken);
             try
             {
-                await sink.SendAsync(message, cancellationToken);
+                if (message.Channel == NotificationChannel.Portal)
+                {
+                    db.Add(await services.GetRequiredService<NationalPortalClient>().PushAsync(message, cancellationToken));
+                }
+                else
+                {
+                    await sink.SendAsync(message, cancellationToken);
+                }
+
                 message.DeliveredAt = clock.GetUtcNow().UtcDateTime;
                 message.LockedUntil = null;
                 delivered++;
+            }
+            catch (BrokenCircuitException open)
+            {
+                // Not tried: the breaker holds calls back from a portal that keeps failing. The attempt is given back; the message waits.
+                message.Attempts--;
+                message.LockedUntil = null;
+                message.NextAttemptAt = now + (open.RetryAfter ?? TimeSpan.FromSeconds(30));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -106,4 +127,13 @@ internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions op
 
         return (delivered, due.Count);
     }
+
+    /// <summary>
+    /// The messages due now. A portal message waits while an earlier one of the same dossier (its topic) is not delivered,
+    /// dead letters included, so that the portal never gets a later status before an earlier one.
+    /// </summary>
+    private static IQueryable<OutboxMessage> Due(IQueryable<OutboxMessage> messages, MotCuaDbContext db, DateTime now, bool portalOn) =>
+        messages.Where(m => m.DeliveredAt == null && m.GaveUpAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now)
+            && (m.Channel != NotificationChannel.Portal || (portalOn && !db.OutboxMessages.Any(e =>
+                e.Channel == NotificationChannel.Portal && e.Topic == m.Topic && e.Id < m.Id && e.DeliveredAt == null))));
 }

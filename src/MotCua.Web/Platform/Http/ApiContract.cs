@@ -29,6 +29,7 @@ internal static class ApiContract
         ["Catalog"] = "Quản trị danh mục thủ tục hành chính, phiên bản, quy trình nội bộ và đơn vị cung cấp",
         ["Dossiers"] = "Tiếp nhận và xử lý hồ sơ tại bộ phận một cửa và các phòng chuyên môn",
         ["Identity"] = "Đăng nhập, phiên làm việc và tài khoản",
+        ["National portal"] = "Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia: trạng thái, xác nhận của Cổng, thư chết và gửi lại",
         ["Notices"] = "Thông báo đến người dân qua thư điện tử, tin nhắn: trạng thái gửi, gửi lại, kênh nhận do người dân chọn",
         ["Online dossiers"] = "Hồ sơ nộp trực tuyến: nộp, bổ sung và tiếp nhận",
         ["Payments"] = "Phí, lệ phí và nghĩa vụ tài chính: thu tại quầy, thanh toán trực tuyến, biên lai điện tử, đối soát, hoàn tiền",
