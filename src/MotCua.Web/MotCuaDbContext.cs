@@ -49,6 +49,9 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Payments.ReconciliationRun> ReconciliationRuns => Set<Payments.ReconciliationRun>();
     public DbSet<Signatures.SignedDocument> SignedDocuments => Set<Signatures.SignedDocument>();
     public DbSet<Privacy.PersonalDataRead> PersonalDataReads => Set<Privacy.PersonalDataRead>();
+    public DbSet<Partners.PartnerClient> PartnerClients => Set<Partners.PartnerClient>();
+    public DbSet<Partners.PartnerToken> PartnerTokens => Set<Partners.PartnerToken>();
+    public DbSet<Partners.PartnerCall> PartnerCalls => Set<Partners.PartnerCall>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
