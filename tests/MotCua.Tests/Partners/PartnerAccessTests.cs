@@ -333,4 +333,23 @@ public sealed class PartnerAccessTests(MotCuaFactory app)
         app.WithDb(db => db.PartnerClients.Single(c => c.ClientId == partner.ClientId).SecretVersion).ShouldBe(last);
         app.WithDb(db => db.AuditEvents.Count(e => e.StreamId == "PartnerClient:" + partner.ClientId && e.Action == "partner.secret-rotated")).ShouldBe(winners.Count);
     }
+
+    [Fact]
+    public async Task The_api_document_declares_the_client_credentials_scheme_and_which_operations_partners_may_call()
+    {
+        var document = await app.LoadApiDocumentAsync();
+        var scheme = document["components"]!["securitySchemes"]!["partner"]!;
+        scheme["type"]!.GetValue<string>().ShouldBe("oauth2");
+        scheme["flows"]!["clientCredentials"]!["tokenUrl"]!.GetValue<string>().ShouldBe("/api/v1/oauth/token");
+        scheme["flows"]!["clientCredentials"]!["scopes"]!.AsObject().Select(s => s.Key).ShouldBe(["dossiers.read", "reports.read"]);
+
+        string[] Security(string path, string method) =>
+            [.. document["paths"]![path]![method]!["security"]!.AsArray()
+                .Select(r => r!.AsObject().Single())
+                .Select(r => r.Key + ":" + string.Join(',', r.Value!.AsArray().Select(s => s!.GetValue<string>())))];
+        Security("/api/v1/dossiers/{code}", "get").ShouldBe(["session:", "partner:dossiers.read"]);
+        Security("/api/v1/reports/summary", "get").ShouldBe(["session:", "partner:reports.read"]);
+        Security("/api/v1/dossiers", "post").ShouldBe(["session:"]);
+        document["paths"]!["/api/v1/dossiers/{code}"]!["get"]!["responses"]!["429"].ShouldNotBeNull();
+    }
 }
