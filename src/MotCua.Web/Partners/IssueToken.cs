@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Partners;
 
@@ -37,6 +38,12 @@ internal static class IssueToken
         HttpContext http, MotCuaDbContext db, TimeProvider clock, PartnersOptions options, IStringLocalizer<PartnersResource> text,
         CancellationToken cancellationToken)
     {
+        // §4.4.2: the request is application/x-www-form-urlencoded (a multipart form binds too, but is not the protocol).
+        if (!http.Request.HasFormContentType || http.Request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type", "Problem.UnsupportedMediaType");
+        }
+
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.Pragma = "no-cache";
         var basic = http.Request.Headers.Authorization.ToString();

@@ -27,6 +27,8 @@ internal static class PartnersModule
     /// <summary>Chooses, per request, the partner bearer scheme or the session cookie.</summary>
     private const string Selector = "session-or-partner";
 
+    private const string TokenEndpoint = "IssuePartnerToken";
+
     public static WebApplicationBuilder AddPartners(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -64,7 +66,7 @@ internal static class PartnersModule
     public static IEndpointRouteBuilder MapPartners(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/oauth/token", IssueToken.Handle).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.SignIn)
-            .WithTags("Partners").WithName("IssuePartnerToken")
+            .WithTags("Partners").WithName(TokenEndpoint)
             .WithSummary("Cấp mã truy cập cho hệ thống đối tác (OAuth 2.0, client credentials)")
             .Produces<IssueToken.Error>(StatusCodes.Status400BadRequest).Produces<IssueToken.Error>(StatusCodes.Status401Unauthorized);
 
@@ -106,13 +108,27 @@ internal static class PartnersModule
         return Task.CompletedTask;
     }
 
-    /// <summary>An operation open to partners accepts either the session or a partner token holding its scope.</summary>
+    /// <summary>An operation open to partners accepts either the session or a partner token holding its scope. The token
+    /// endpoint's 400 is the OAuth error of RFC 6749 §5.2, or the platform's problem for input that never reaches it (a
+    /// body that is not a form, a dirty header).</summary>
     private static Task DescribeOperation(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<PartnerScope>().FirstOrDefault() is { } scope)
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<PartnerScope>().FirstOrDefault() is { } scope)
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(PartnerAccess.Scheme, context.Document)] = [scope.Scope] });
+        }
+
+        if (metadata.OfType<IEndpointNameMetadata>().Any(n => n.EndpointName == TokenEndpoint))
+        {
+            if (operation.Responses?.GetValueOrDefault("400") is OpenApiResponse { Content: { } content })
+            {
+                content["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.Document) };
+            }
+
+            // RFC 6749 §4.4.2 names the URL-encoded form only (IssueToken refuses a multipart one).
+            (operation.RequestBody as OpenApiRequestBody)?.Content?.Remove("multipart/form-data");
         }
 
         return Task.CompletedTask;

@@ -133,6 +133,10 @@ public sealed class PartnerAccessTests(MotCuaFactory app)
         };
         both.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(partner.ClientId + ":" + partner.Secret)));
         await Expect(await client.SendAsync(both), HttpStatusCode.BadRequest, "invalid_request");
+        // §4.4.2: a URL-encoded form, not a multipart one.
+        using var multipart = new MultipartFormDataContent { { new StringContent("client_credentials"), "grant_type" }, { new StringContent(partner.ClientId), "client_id" },
+            { new StringContent(partner.Secret), "client_secret" } };
+        await (await client.PostAsync("/api/v1/oauth/token", multipart)).ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
         app.WithDb(db => db.PartnerTokens.Count(t => t.Client!.ClientId == partner.ClientId)).ShouldBe(0);
     }
 
