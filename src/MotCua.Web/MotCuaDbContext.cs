@@ -53,6 +53,9 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<CitizenIdentity.DossierOwnerVerification> DossierOwnerVerifications => Set<CitizenIdentity.DossierOwnerVerification>();
     public DbSet<CitizenIdentity.DossierReuse> DossierReuses => Set<CitizenIdentity.DossierReuse>();
     public DbSet<Integration.NationalPortal.PortalAcknowledgement> PortalAcknowledgements => Set<Integration.NationalPortal.PortalAcknowledgement>();
+    public DbSet<Partners.PartnerClient> PartnerClients => Set<Partners.PartnerClient>();
+    public DbSet<Partners.PartnerToken> PartnerTokens => Set<Partners.PartnerToken>();
+    public DbSet<Partners.PartnerCall> PartnerCalls => Set<Partners.PartnerCall>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Oversight;
+using MotCua.Web.Partners;
 using MotCua.Web.Payments;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
@@ -42,6 +43,7 @@ builder.AddSignatures();
 builder.AddDemo();
 builder.AddPrivacy();
 builder.AddCitizenIdentity();
+builder.AddPartners();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -64,6 +66,7 @@ app.MapPayments();
 app.MapSignatures();
 app.MapPrivacy();
 app.MapCitizenIdentity();
+app.MapPartners();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Web.Dossiers.Online;
 using MotCua.Web.Identity;
+using MotCua.Web.Partners;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Dossiers;
@@ -42,7 +43,7 @@ internal static class DossiersModule
         api.MapPost("/", ReceiveDossier.Handle).RequireAuthorization(Policies.Staff).WithName("ReceiveDossier")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Tiếp nhận hồ sơ (trực tiếp, bưu chính); header Idempotency-Key chống tạo trùng");
-        api.MapGet("/{code}", GetDossier.Handle).RequireAuthorization(Policies.Staff).WithName("GetDossier").WithSummary("Thông tin hồ sơ, kèm phiên bản (version) mà mọi thao tác cần").ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/{code}", GetDossier.Handle).AllowPartners(PartnerScopes.DossiersRead).WithName("GetDossier").WithSummary("Thông tin hồ sơ, kèm phiên bản (version) mà mọi thao tác cần").ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/v1/tracking", TrackDossier.Handle).AllowAnonymous().RequireRateLimiting(RateLimits.Tracking)
             .WithTags("Tracking").WithName("TrackDossier").WithSummary("Tra cứu hồ sơ theo mã hồ sơ và mã kiểm tra")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -39,8 +39,16 @@ internal sealed class CurrentActor(IHttpContextAccessor accessor)
 
     public bool IsSystemAdmin => Roles.Any(r => r.Role == StaffRole.SystemAdmin);
 
-    /// <summary>True when some role of the user (any of <paramref name="roles"/>, or any role) covers the unit.</summary>
-    public bool Covers(string unitPath, params StaffRole[] roles) => Assignment(unitPath, roles) is not null;
+    /// <summary>The unit subtrees a partner system (a machine client of the Partners module) may read; it holds no role.</summary>
+    public IReadOnlyList<string> PartnerPaths => User.FindAll(MotCuaClaims.PartnerUnit).Select(c => c.Value).ToList();
+
+    /// <summary>"Partner" for a partner system, recorded as the role of what it does.</summary>
+    private string? PartnerKind => User.HasClaim(c => c.Type == MotCuaClaims.PartnerUnit) ? User.FindFirstValue(MotCuaClaims.Kind) : null;
+
+    /// <summary>True when some role of the user (any of <paramref name="roles"/>, or any role) covers the unit; a partner
+    /// system covers the units it may read, for reading only (no role asked).</summary>
+    public bool Covers(string unitPath, params StaffRole[] roles) => Assignment(unitPath, roles) is not null
+        || (roles.Length == 0 && PartnerPaths.Any(p => unitPath.StartsWith(p, StringComparison.Ordinal)));
 
     public RoleClaim? Assignment(string unitPath, params StaffRole[] roles) =>
         Roles.Where(r => roles.Length == 0 || roles.Contains(r.Role) || r.Role == StaffRole.SystemAdmin)
@@ -49,13 +57,13 @@ internal sealed class CurrentActor(IHttpContextAccessor accessor)
             .FirstOrDefault();
 
     /// <summary>The unit paths whose subtrees the user may read; null means everything.</summary>
-    public IReadOnlyList<string>? VisiblePaths => IsSystemAdmin ? null : Roles.Select(r => r.UnitPath).Distinct().ToList();
+    public IReadOnlyList<string>? VisiblePaths => IsSystemAdmin ? null : Roles.Select(r => r.UnitPath).Concat(PartnerPaths).Distinct().ToList();
 
     /// <summary>The actor recorded in history for an action on a unit, with the role that allowed it.</summary>
     public Actor ActingOn(string unitPath, params StaffRole[] roles)
     {
         var assignment = Assignment(unitPath, roles);
-        return new Actor(UserId, Name, assignment?.Role.ToString(), assignment?.UnitCode);
+        return new Actor(UserId, Name, assignment?.Role.ToString() ?? PartnerKind, assignment?.UnitCode);
     }
 
     public Actor Self => new(UserId, Name, Roles.FirstOrDefault()?.Role.ToString() ?? User.FindFirstValue(MotCuaClaims.Kind), Roles.FirstOrDefault()?.UnitCode);

@@ -8,6 +8,9 @@ internal static class MotCuaClaims
     public const string FullName = "motcua:name";
     public const string Role = "motcua:role";
 
+    /// <summary>A unit path whose subtree a partner system may read (Partners module).</summary>
+    public const string PartnerUnit = "motcua:partner_unit";
+
     /// <summary>Added by <see cref="DbTicketStore"/> on each request, never stored in the ticket: the session's id
     /// and when its user last proved who they are (round-trip UTC).</summary>
     public const string Session = "motcua:sid";

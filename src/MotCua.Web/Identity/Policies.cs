@@ -33,17 +33,21 @@ internal sealed class StaffRequirement(StaffRole[] roles) : AuthorizationHandler
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffRequirement requirement)
     {
-        var user = context.User;
-        var isStaff = user.HasClaim(MotCuaClaims.Kind, nameof(AccountKind.Staff));
-        // ASP.NET Core Identity adds amr=mfa after a two-factor sign-in (OWASP ASVS 5.0 V6.3: staff need MFA).
-        var passedMfa = user.HasClaim("amr", "mfa");
-        var assignments = RoleClaim.All(user);
-        if (isStaff && passedMfa && (requirement.Roles.Length == 0 ? assignments.Count > 0 : assignments.Any(a => requirement.Roles.Contains(a.Role))))
+        if (IsMet(context.User, requirement.Roles))
         {
             context.Succeed(requirement);
         }
 
         return Task.CompletedTask;
+    }
+
+    public static bool IsMet(System.Security.Claims.ClaimsPrincipal user, StaffRole[] roles)
+    {
+        var isStaff = user.HasClaim(MotCuaClaims.Kind, nameof(AccountKind.Staff));
+        // ASP.NET Core Identity adds amr=mfa after a two-factor sign-in (OWASP ASVS 5.0 V6.3: staff need MFA).
+        var passedMfa = user.HasClaim("amr", "mfa");
+        var assignments = RoleClaim.All(user);
+        return isStaff && passedMfa && (roles.Length == 0 ? assignments.Count > 0 : assignments.Any(a => roles.Contains(a.Role)));
     }
 }
 

@@ -1,4 +1,5 @@
 using MotCua.Web.Identity;
+using MotCua.Web.Partners;
 
 namespace MotCua.Web.Reporting;
 
@@ -15,7 +16,7 @@ internal static class ReportingModule
 
     public static IEndpointRouteBuilder MapReporting(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/reports").WithTags("Reporting").RequireAuthorization(Policies.Staff);
+        var api = app.MapGroup("/api/v1/reports").WithTags("Reporting").AllowPartners(PartnerScopes.ReportsRead);
         api.MapGet("/summary", GetReportSummary.Handle).WithName("GetReportSummary")
             .WithSummary("Số liệu giải quyết TTHC trong kỳ: tồn kỳ trước, tiếp nhận theo kênh, đã giải quyết trước/đúng/quá hạn, đang giải quyết, tỷ lệ");
         api.MapGet("/dossiers", ListReportDossiers.Handle).WithName("ListReportDossiers")

@@ -82,6 +82,8 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/staff"] = (Who.Administrator, "/backoffice/staff"),
             ["backoffice/thong-bao"] = (Who.Administrator, "/backoffice/thong-bao"),
             ["backoffice/dong-bo-cong-quoc-gia"] = (Who.Administrator, "/backoffice/dong-bo-cong-quoc-gia"),
+            ["backoffice/doi-tac"] = (Who.Administrator, "/backoffice/doi-tac"),
+            ["backoffice/doi-tac/nhat-ky"] = (Who.Administrator, "/backoffice/doi-tac/nhat-ky?from=2026-01-01&to=2026-12-31"),
             ["backoffice/calendar/{year:int?}"] = (Who.Administrator, "/backoffice/calendar/2026"),
             ["backoffice/calendar/hours"] = (Who.Administrator, "/backoffice/calendar/hours"),
             ["backoffice/calendar/due"] = (Who.Administrator, "/backoffice/calendar/due"),

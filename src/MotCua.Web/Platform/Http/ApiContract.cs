@@ -32,6 +32,7 @@ internal static class ApiContract
         ["National portal"] = "Đồng bộ hồ sơ lên Cổng Dịch vụ công quốc gia: trạng thái, xác nhận của Cổng, thư chết và gửi lại",
         ["Notices"] = "Thông báo đến người dân qua thư điện tử, tin nhắn: trạng thái gửi, gửi lại, kênh nhận do người dân chọn",
         ["Online dossiers"] = "Hồ sơ nộp trực tuyến: nộp, bổ sung và tiếp nhận",
+        ["Partners"] = "Hệ thống đối tác (Cổng DVC quốc gia, LGSP, bộ, ngành): đăng ký, mã truy cập OAuth 2.0 client credentials, nhật ký gọi",
         ["Payments"] = "Phí, lệ phí và nghĩa vụ tài chính: thu tại quầy, thanh toán trực tuyến, biên lai điện tử, đối soát, hoàn tiền",
         ["Personal data"] = "Dữ liệu cá nhân (Luật 91/2025/QH15): xem, sửa, tải về, thời hạn lưu trữ, nhật ký truy cập",
         ["Oversight"] = "Giám sát: xếp hạng Quyết định 766, đánh giá cán bộ",

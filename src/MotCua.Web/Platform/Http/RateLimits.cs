@@ -35,6 +35,12 @@ internal static class RateLimits
             limiter.AddPolicy(Tracking, context => Window(context, Tracking, options.TrackingPerMinute));
             limiter.OnRejected = async (context, cancellationToken) =>
             {
+                // RFC 6585 §4: say when to come back.
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 var problems = context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
