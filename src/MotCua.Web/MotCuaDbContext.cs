@@ -49,6 +49,10 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Payments.ReconciliationRun> ReconciliationRuns => Set<Payments.ReconciliationRun>();
     public DbSet<Signatures.SignedDocument> SignedDocuments => Set<Signatures.SignedDocument>();
     public DbSet<Privacy.PersonalDataRead> PersonalDataReads => Set<Privacy.PersonalDataRead>();
+    public DbSet<Oversight.ParIndex.ParIndexFramework> ParIndexFrameworks => Set<Oversight.ParIndex.ParIndexFramework>();
+    public DbSet<Oversight.ParIndex.ParIndexCriterion> ParIndexCriteria => Set<Oversight.ParIndex.ParIndexCriterion>();
+    public DbSet<Oversight.ParIndex.ParIndexScore> ParIndexScores => Set<Oversight.ParIndex.ParIndexScore>();
+    public DbSet<Oversight.ParIndex.ParIndexEvidence> ParIndexEvidence => Set<Oversight.ParIndex.ParIndexEvidence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

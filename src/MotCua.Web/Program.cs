@@ -9,6 +9,7 @@ using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Oversight;
+using MotCua.Web.Oversight.ParIndex;
 using MotCua.Web.Payments;
 using MotCua.Web.Platform;
 using MotCua.Web.Platform.Database;
@@ -40,6 +41,7 @@ builder.AddPayments();
 builder.AddSignatures();
 builder.AddDemo();
 builder.AddPrivacy();
+builder.AddParIndex();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -61,6 +63,7 @@ app.MapIntegration();
 app.MapPayments();
 app.MapSignatures();
 app.MapPrivacy();
+app.MapParIndex();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
