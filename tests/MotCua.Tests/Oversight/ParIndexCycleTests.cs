@@ -78,6 +78,28 @@ public sealed class ParIndexCycleTests(MotCuaFactory app)
     }
 
     [Fact]
+    public async Task Of_two_concurrent_writers_of_a_score_one_wins_and_the_other_gets_409_and_a_request_without_a_version_is_refused()
+    {
+        var (province, supervisor) = await ProvinceAsync(app);
+        var commune = await app.CreateUnitAsync(province, UnitKind.Commune);
+        var leader = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Leader, commune));
+        var otherLeader = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Leader, commune));
+        var id = await CreateAsync(supervisor, Tree(province, 2025));
+        var missing = await leader.PutAsJsonAsync($"/api/v1/oversight/par-index/frameworks/{id}/units/{commune}/criteria/1.3/self-assessment",
+            new { points = 20, explanation = "Đủ" });
+        (await missing.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("version")[0].GetString().ShouldBe("Bắt buộc nhập.");
+
+        // Both saw no score yet: the first insert wins, the second collides on the unit and criterion.
+        var first = await Task.WhenAll(SelfAssessAsync(leader, id, commune, "1.3", 20, 0, "Lần một"), SelfAssessAsync(otherLeader, id, commune, "1.3", 25, 0, "Lần hai"));
+        first.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);
+        var version = app.WithDb(db => db.ParIndexScores.Single(s => s.FrameworkId == id).Version);
+        // Both saw the same version: one update wins.
+        var second = await Task.WhenAll(SelfAssessAsync(leader, id, commune, "1.3", 21, version), AppraiseAsync(supervisor, id, commune, "1.3", 15, version, "Thiếu"));
+        second.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);
+        app.WithDb(db => db.AuditEvents.Count(e => e.StreamId == $"ParIndexScore:{id}:{commune}:1.3")).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Results_rank_units_overall_and_per_area_show_the_change_from_last_year_and_are_public_once_published()
     {
         var (id, province, weaker, stronger) = await PublishedAsync(app, 2024);

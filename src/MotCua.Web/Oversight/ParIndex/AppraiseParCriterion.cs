@@ -21,7 +21,7 @@ internal static class AppraiseParCriterion
         ParIndexCards cards, MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock, IStringLocalizer<ParIndexResource> text,
         CancellationToken cancellationToken)
     {
-        var write = await ParScoreWrite.LoadAsync(cards, db, id, unitCode, code, request.Version, cancellationToken);
+        var write = await ParScoreWrite.LoadAsync(cards, db, id, unitCode, code, request.Version, text, cancellationToken);
         var province = await SaveParIndexFramework.ProvinceAsync(db, actor, write.Framework.ProvinceCode, cancellationToken);
         if (write.Leaf.Scoring == ParScoring.Automatic)
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
@@ -22,9 +23,10 @@ internal static class FinaliseParIndex
     public sealed record ParCycleResponse(int Id, string State, int Version, int Units, DateTime? FinalisedAt, DateTime? PublishedAt);
 
     public static async Task<Results<Ok<ParCycleResponse>, RuleConflict>> Finalise(int id, ParCycleRequest request, ParIndexCards cards,
-        MotCuaDbContext db, CurrentActor actor, AuditTrail audit, RuleProblems problems, TimeProvider clock, CancellationToken cancellationToken)
+        MotCuaDbContext db, CurrentActor actor, AuditTrail audit, RuleProblems problems, TimeProvider clock, IStringLocalizer<ParIndexResource> text,
+        CancellationToken cancellationToken)
     {
-        var (framework, province) = await LoadAsync(db, actor, id, request, cancellationToken);
+        var (framework, province) = await LoadAsync(db, actor, id, request, text, cancellationToken);
         var open = await cards.FrameworkAsync(id, cancellationToken);
         var units = await cards.UnitsAsync(open, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -69,9 +71,10 @@ internal static class FinaliseParIndex
     }
 
     public static async Task<Results<Ok<ParCycleResponse>, RuleConflict>> Publish(int id, ParCycleRequest request, ParIndexCards cards,
-        MotCuaDbContext db, CurrentActor actor, AuditTrail audit, RuleProblems problems, TimeProvider clock, CancellationToken cancellationToken)
+        MotCuaDbContext db, CurrentActor actor, AuditTrail audit, RuleProblems problems, TimeProvider clock, IStringLocalizer<ParIndexResource> text,
+        CancellationToken cancellationToken)
     {
-        var (framework, province) = await LoadAsync(db, actor, id, request, cancellationToken);
+        var (framework, province) = await LoadAsync(db, actor, id, request, text, cancellationToken);
         var before = framework.State;
         if (framework.Publish(clock.GetUtcNow().UtcDateTime) is { } broken)
         {
@@ -87,11 +90,12 @@ internal static class FinaliseParIndex
     }
 
     private static async Task<(ParIndexFramework Framework, (string Code, string Path) Province)> LoadAsync(MotCuaDbContext db, CurrentActor actor, int id,
-        ParCycleRequest request, CancellationToken cancellationToken)
+        ParCycleRequest request, IStringLocalizer text, CancellationToken cancellationToken)
     {
+        ParScoreWrite.RequireVersion(request.Version, text);
         var framework = await db.ParIndexFrameworks.SingleOrDefaultAsync(f => f.Id == id, cancellationToken) ?? throw ProblemException.NotFound();
         var province = await SaveParIndexFramework.ProvinceAsync(db, actor, framework.ProvinceCode, cancellationToken);
-        if (framework.Version != (request.Version ?? -1))
+        if (framework.Version != request.Version)
         {
             throw ProblemException.Conflict("concurrent-change", "Problem.ConcurrentChange");
         }

@@ -13,8 +13,9 @@ internal sealed record ParScoreWrite(ParIndexFramework Framework, ParUnit Unit, 
     public string StreamId => $"{Framework.Id}:{Unit.Code}:{Leaf.Code}";
 
     public static async Task<ParScoreWrite> LoadAsync(ParIndexCards cards, MotCuaDbContext db, int id, string unitCode, string criterionCode, int? version,
-        CancellationToken cancellationToken)
+        Microsoft.Extensions.Localization.IStringLocalizer text, CancellationToken cancellationToken)
     {
+        RequireVersion(version, text);
         var framework = await cards.FrameworkAsync(id, cancellationToken);
         if (framework.State != ParIndexState.Open)
         {
@@ -24,7 +25,7 @@ internal sealed record ParScoreWrite(ParIndexFramework Framework, ParUnit Unit, 
         var unit = await cards.UnitAsync(framework, unitCode, cancellationToken);
         var leaf = ParIndexCards.Leaves(framework).SingleOrDefault(c => c.Code == criterionCode) ?? throw ProblemException.NotFound();
         var score = await db.ParIndexScores.Include(s => s.Evidence).SingleOrDefaultAsync(s => s.UnitId == unit.Id && s.CriterionId == leaf.Id, cancellationToken);
-        if ((score?.Version ?? 0) != (version ?? -1))
+        if ((score?.Version ?? 0) != version)
         {
             throw ProblemException.Conflict("concurrent-change", "Problem.ConcurrentChange");
         }
@@ -37,6 +38,15 @@ internal sealed record ParScoreWrite(ParIndexFramework Framework, ParUnit Unit, 
         }
 
         return new ParScoreWrite(framework, unit, leaf, score);
+    }
+
+    /// <summary>A change names the version it was made on: without one it could overwrite what it never saw (400).</summary>
+    public static void RequireVersion(int? version, Microsoft.Extensions.Localization.IStringLocalizer text)
+    {
+        if (version is null)
+        {
+            new FieldErrors(text).Add("version", "Validation.Required").ThrowIfAny();
+        }
     }
 
     public static void CheckPoints(FieldErrors errors, decimal? points, ParIndexCriterion leaf)

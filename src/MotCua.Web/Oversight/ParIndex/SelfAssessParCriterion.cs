@@ -33,7 +33,7 @@ internal static class SelfAssessParCriterion
         MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock, IStringLocalizer<ParIndexResource> text,
         CancellationToken cancellationToken)
     {
-        var write = await LoadAsync(cards, db, actor, id, unitCode, code, request.Version, cancellationToken);
+        var write = await LoadAsync(cards, db, actor, id, unitCode, code, request.Version, text, cancellationToken);
         var errors = new FieldErrors(text);
         ParScoreWrite.CheckPoints(errors, request.Points, write.Leaf);
         errors.Required("explanation", request.Explanation, 2000);
@@ -72,7 +72,7 @@ internal static class SelfAssessParCriterion
         }
 
         var version = int.TryParse(form["version"], System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
-        var write = await LoadAsync(cards, db, actor, id, unitCode, code, version, cancellationToken);
+        var write = await LoadAsync(cards, db, actor, id, unitCode, code, version, text, cancellationToken);
         var errors = new FieldErrors(text);
         if (form.Files.Count == 0)
         {
@@ -140,9 +140,9 @@ internal static class SelfAssessParCriterion
     }
 
     private static async Task<ParScoreWrite> LoadAsync(ParIndexCards cards, MotCuaDbContext db, CurrentActor actor, int id, string unitCode, string code,
-        int? version, CancellationToken cancellationToken)
+        int? version, IStringLocalizer text, CancellationToken cancellationToken)
     {
-        var write = await ParScoreWrite.LoadAsync(cards, db, id, unitCode, code, version, cancellationToken);
+        var write = await ParScoreWrite.LoadAsync(cards, db, id, unitCode, code, version, text, cancellationToken);
         if (!actor.Covers(write.Unit.Path, StaffRole.Leader, StaffRole.UnitAdmin))
         {
             throw ProblemException.Forbidden();
