@@ -104,6 +104,10 @@ public sealed class ParIndexCycleTests(MotCuaFactory app)
     {
         var (id, province, weaker, stronger) = await PublishedAsync(app, 2024);
         var supervisor = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.Supervisor, province));
+        // A commune added after the year closed joins next year's ranking, not the closed one.
+        var added = await app.CreateUnitAsync(province, UnitKind.Commune);
+        var closed = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/oversight/par-index/frameworks/{id}/results");
+        closed.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("unitCode").GetString()).ShouldBe([stronger, weaker]);
         // Next year from a copy of the tree: the weaker commune improves on publicity and the survey.
         var copy = await supervisor.PostAsJsonAsync($"/api/v1/oversight/par-index/frameworks/{id}/copies", new { year = 2025 });
         copy.StatusCode.ShouldBe(HttpStatusCode.Created, await copy.Content.ReadAsStringAsync());
@@ -115,7 +119,7 @@ public sealed class ParIndexCycleTests(MotCuaFactory app)
         var results = await supervisor.GetFromJsonAsync<JsonElement>($"/api/v1/oversight/par-index/frameworks/{next}/results");
         var rows = results.GetProperty("rows").EnumerateArray().ToList();
         rows.Select(r => (r.GetProperty("rank").GetInt32(), r.GetProperty("unitCode").GetString(), r.GetProperty("total").GetDecimal()))
-            .ShouldBe([(1, weaker, 59.5m), (2, stronger, 25m)]);
+            .ShouldBe([(1, weaker, 59.5m), (2, stronger, 25m), (3, added, 0m)]);
         rows[0].GetProperty("previousTotal").GetDecimal().ShouldBe(54.78m);
         rows[0].GetProperty("change").GetDecimal().ShouldBe(4.72m);
         rows[1].GetProperty("change").GetDecimal().ShouldBe(-42m);

@@ -37,9 +37,13 @@ internal sealed class ParIndexCards(MotCuaDbContext db, IPeriodReports reports, 
         return (new DateOnly(framework.Year, 1, 1), end > today ? today : end);
     }
 
-    /// <summary>The units of the province the index ranks: of the framework's kinds, in existence at some time during the year.</summary>
+    /// <summary>The units of the province the index ranks: of the framework's kinds, in existence at some time during the year; once the year is
+    /// finalised, those it froze scores for, so that a unit added later does not join a closed ranking.</summary>
     public async Task<IReadOnlyList<ParUnit>> UnitsAsync(ParIndexFramework framework, CancellationToken cancellationToken)
     {
+        var frozen = framework.State == ParIndexState.Open ? null
+            : (await db.ParIndexScores.AsNoTracking().Where(s => s.FrameworkId == framework.Id).Select(s => s.UnitId).Distinct().ToListAsync(cancellationToken))
+                .ToHashSet();
         var province = await db.Units.AsNoTracking().Where(u => u.Code == framework.ProvinceCode).Select(u => new { u.Id, u.Path })
             .SingleAsync(cancellationToken);
         var (first, last) = (new DateOnly(framework.Year, 1, 1), new DateOnly(framework.Year, 12, 31));
@@ -50,7 +54,7 @@ internal sealed class ParIndexCards(MotCuaDbContext db, IPeriodReports reports, 
         var subjects = framework.SubjectList;
         return [.. units
             .Select(u => (Unit: u, Subject: ParIndexFramework.SubjectOf(u.Kind, u.Level, u.ParentId == province.Id)))
-            .Where(u => u.Subject is { } s && subjects.Contains(s))
+            .Where(u => u.Subject is { } s && subjects.Contains(s) && (frozen is null || frozen.Contains(u.Unit.Id)))
             .Select(u => new ParUnit(u.Unit.Id, u.Unit.Code, u.Unit.Name, u.Unit.Path, u.Subject!.Value))
             .OrderBy(u => u.Code, StringComparer.Ordinal)];
     }
