@@ -18,7 +18,7 @@ internal static class ParIndexModule
     public static IEndpointRouteBuilder MapParIndex(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/oversight/par-index/frameworks").WithTags("Oversight").RequireAuthorization(Policies.Staff);
-        api.MapPost("/", SaveParIndexFramework.Create).WithName("CreateParIndexFramework")
+        api.MapPost("/", SaveParIndexFramework.Create).WithName("CreateParIndexFramework").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Ban hành Bộ chỉ số cải cách hành chính của tỉnh cho một năm: lĩnh vực, tiêu chí, tiêu chí thành phần, điểm tối đa và cách chấm");
         api.MapGet("/{id:int}", SaveParIndexFramework.Get).WithName("GetParIndexFramework").WithSummary("Bộ chỉ số cải cách hành chính của một năm");
         api.MapPost("/{id:int}/copies", CopyParIndexFramework.Handle).WithName("CopyParIndexFramework")

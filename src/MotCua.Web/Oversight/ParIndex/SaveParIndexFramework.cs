@@ -140,9 +140,15 @@ internal static class SaveParIndexFramework
         return [.. subjects.Distinct()];
     }
 
-    private static void Build(ParCriterionInput input, string field, ParIndexCriterion? parent, List<ParIndexCriterion> criteria, ref int position,
+    private static void Build(ParCriterionInput? input, string field, ParIndexCriterion? parent, List<ParIndexCriterion> criteria, ref int position,
         FieldErrors errors)
     {
+        if (input is null)
+        {
+            errors.Add(field, "Validation.Required");
+            return;
+        }
+
         errors.Required(field + ".code", input.Code, 20);
         errors.Required(field + ".name", input.Name, 500);
         if (input.MaxPoints is not (> 0 and <= 100))
@@ -160,7 +166,8 @@ internal static class SaveParIndexFramework
                 errors.Add(field + ".scoring", "ParIndex.ScoringOnLeaves");
             }
 
-            if (children.Sum(c => c.MaxPoints ?? 0) != input.MaxPoints)
+            // Each maximum is checked to lie within 0–100 before it is added up, so no sum can overflow.
+            if (children.Sum(c => Points(c?.MaxPoints)) != input.MaxPoints)
             {
                 errors.Add(field + ".maxPoints", "ParIndex.ChildrenSum");
             }
@@ -184,7 +191,7 @@ internal static class SaveParIndexFramework
         {
             Code = input.Code?.Trim() ?? "",
             Name = input.Name?.Trim() ?? "",
-            MaxPoints = input.MaxPoints ?? 0,
+            MaxPoints = Points(input.MaxPoints),
             Scoring = scoring,
             Measure = measure,
             Target = scoring == ParScoring.Automatic ? input.Target : null,
@@ -197,6 +204,8 @@ internal static class SaveParIndexFramework
             Build(children[i], $"{field}.children[{i}]", node, criteria, ref position, errors);
         }
     }
+
+    private static decimal Points(decimal? maxPoints) => maxPoints is > 0 and <= 100 ? maxPoints.Value : 0;
 
     private static T? Parse<T>(FieldErrors errors, string field, string? value, bool required)
         where T : struct, Enum
