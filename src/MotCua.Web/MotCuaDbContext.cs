@@ -56,6 +56,10 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Partners.PartnerClient> PartnerClients => Set<Partners.PartnerClient>();
     public DbSet<Partners.PartnerToken> PartnerTokens => Set<Partners.PartnerToken>();
     public DbSet<Partners.PartnerCall> PartnerCalls => Set<Partners.PartnerCall>();
+    public DbSet<Oversight.ParIndex.ParIndexFramework> ParIndexFrameworks => Set<Oversight.ParIndex.ParIndexFramework>();
+    public DbSet<Oversight.ParIndex.ParIndexCriterion> ParIndexCriteria => Set<Oversight.ParIndex.ParIndexCriterion>();
+    public DbSet<Oversight.ParIndex.ParIndexScore> ParIndexScores => Set<Oversight.ParIndex.ParIndexScore>();
+    public DbSet<Oversight.ParIndex.ParIndexEvidence> ParIndexEvidence => Set<Oversight.ParIndex.ParIndexEvidence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Oversight;
+using MotCua.Web.Oversight.ParIndex;
 using MotCua.Web.Partners;
 using MotCua.Web.Payments;
 using MotCua.Web.Platform;
@@ -44,6 +45,7 @@ builder.AddDemo();
 builder.AddPrivacy();
 builder.AddCitizenIdentity();
 builder.AddPartners();
+builder.AddParIndex();
 
 var app = builder.Build();
 app.UsePlatform();
@@ -67,6 +69,7 @@ app.MapSignatures();
 app.MapPrivacy();
 app.MapCitizenIdentity();
 app.MapPartners();
+app.MapParIndex();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -37,6 +37,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
     public async Task No_page_is_wider_than_the_window_on_a_phone_or_a_laptop()
     {
         var (dossier, online, unit, citizenPhone, citizenPassword) = await ArrangeAsync();
+        var par = await MotCua.Tests.Oversight.ParIndexFixtures.PublishedAsync(host);
         var addresses = new Dictionary<string, (Who Who, string Url)>(StringComparer.Ordinal)
         {
             [""] = (Who.Anyone, "/"),
@@ -101,6 +102,10 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/giam-sat/xep-hang-766"] = (Who.Administrator, $"/backoffice/giam-sat/xep-hang-766?unitCode={Province}&nam=2026"),
             ["backoffice/du-lieu-ca-nhan/truy-cap"] = (Who.Administrator, "/backoffice/du-lieu-ca-nhan/truy-cap?from=2026-01-01&to=2026-12-31"),
             ["backoffice/giam-sat/can-bo"] = (Who.Administrator, $"/backoffice/giam-sat/can-bo?unitCode={Province}&nam=2026"),
+            ["backoffice/giam-sat/chi-so-cchc"] = (Who.Administrator, "/backoffice/giam-sat/chi-so-cchc"),
+            ["backoffice/giam-sat/chi-so-cchc/{id:int}/{unitCode}"] = (Who.Administrator, $"/backoffice/giam-sat/chi-so-cchc/{par.Id}/{par.Weaker}"),
+            ["chi-so-cchc"] = (Who.Anyone, "/chi-so-cchc"),
+            ["chi-so-cchc/{id:int}/{unitCode}"] = (Who.Anyone, $"/chi-so-cchc/{par.Id}/{par.Weaker}"),
         };
 
         var routes = host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -44,6 +44,19 @@ internal static class GetDecision766
     public static async Task<Response> ScoreAsync(IPeriodReports reports, MotCuaDbContext db, Decision766Options options,
         IEnumerable<IDecision766Source> sources, IStringLocalizer text, ReportQuery query, CancellationToken cancellationToken)
     {
+        var (report, inputs) = await MeasureAsync(reports, db, sources, query, cancellationToken);
+        var score = ScoreDecision766.Score(options, inputs);
+        return new Response(query.UnitCode, report.UnitName, query.From, query.To, score.Total, options.Groups.Sum(g => g.Max),
+            score.Groups.Select(g => new Group(g.Key, text["D766.Group." + g.Key], g.Max, g.Points,
+                g.Components.Select(c => new Component(c.Key, text["D766.Component." + c.Key], c.Input.ToString(), c.Ratio?.Part, c.Ratio?.Whole,
+                    c.Ratio?.Value, c.Rule.ToString(), c.Target, c.Steps, c.Max, c.Points, c.Status.ToString(), Explain(c, text))).ToList())).ToList());
+    }
+
+    /// <summary>The period report of an authorised selection and every input measured for it (the report's own figures, the catalog's and
+    /// each module's); the reform index reads its automatic criteria from here, so both show the same figures.</summary>
+    public static async Task<(PeriodReport Report, Dictionary<Decision766Input, Ratio> Inputs)> MeasureAsync(IPeriodReports reports, MotCuaDbContext db,
+        IEnumerable<IDecision766Source> sources, ReportQuery query, CancellationToken cancellationToken)
+    {
         var report = await reports.RunAsync(query, ReportRows.Unit, cancellationToken);
         var inputs = new Dictionary<Decision766Input, Ratio>(DossierInputs(report.Totals));
         foreach (var (input, ratio) in await CatalogInputsAsync(db, query, cancellationToken))
@@ -64,11 +77,7 @@ internal static class GetDecision766
             inputs[Decision766Input.SatisfactionRate] = satisfaction;
         }
 
-        var score = ScoreDecision766.Score(options, inputs);
-        return new Response(query.UnitCode, report.UnitName, query.From, query.To, score.Total, options.Groups.Sum(g => g.Max),
-            score.Groups.Select(g => new Group(g.Key, text["D766.Group." + g.Key], g.Max, g.Points,
-                g.Components.Select(c => new Component(c.Key, text["D766.Component." + c.Key], c.Input.ToString(), c.Ratio?.Part, c.Ratio?.Whole,
-                    c.Ratio?.Value, c.Rule.ToString(), c.Target, c.Steps, c.Max, c.Points, c.Status.ToString(), Explain(c, text))).ToList())).ToList());
+        return (report, inputs);
     }
 
     /// <summary>The inputs the period report gives, with the same counts as the report for the same unit and period.</summary>
