@@ -20,8 +20,10 @@ internal static class IntegrationModule
         {
             var folder = new FolderSink(options);
             return new ChannelSinks(
-                email: notices.Smtp.Host.Length > 0 ? new SmtpSink(notices.Smtp) : folder,
-                sms: notices.Sms.Url.Length > 0 ? new SmsGatewaySink(services.GetRequiredService<IHttpClientFactory>(), notices.Sms) : folder);
+                email: notices.Smtp.Host.Length > 0 ? new SmtpSink(notices.Smtp, services.GetRequiredService<Platform.Http.OutsideBreaker<SmtpSink>>()) : folder,
+                sms: notices.Sms.Url.Length > 0
+                    ? new SmsGatewaySink(services.GetRequiredService<IHttpClientFactory>(), notices.Sms, services.GetRequiredService<Platform.Http.OutsideBreaker<SmsGatewaySink>>())
+                    : folder);
         });
         builder.Services.AddHostedService<OutboxWorker>();
         builder.AddNationalPortal();

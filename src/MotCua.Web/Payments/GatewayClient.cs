@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using MotCua.Web.Platform.Http;
 using Polly;
+using Polly.CircuitBreaker;
 using Polly.Retry;
 using Polly.Timeout;
 
@@ -22,9 +24,9 @@ internal sealed class GatewayUnavailableException(string message, Exception? inn
 /// Builds the signed redirect and calls the gateway's merchant API (<c>/merchant_webapi/api/transaction</c>): the status query
 /// (querydr) for reconciliation and the refund. Every call has a timeout and is retried with a back-off (Polly); a gateway that
 /// is down ends in <see cref="GatewayUnavailableException"/>, which callers turn into a Vietnamese message: the desk's own
-/// collection never calls the gateway.
+/// collection never calls the gateway. A circuit breaker shared by the process holds calls back while the gateway keeps failing.
 /// </summary>
-internal sealed class GatewayClient(HttpClient http, IOptions<PaymentOptions> options, TimeProvider clock)
+internal sealed class GatewayClient(HttpClient http, IOptions<PaymentOptions> options, TimeProvider clock, OutsideBreaker<GatewayClient> breaker)
 {
     private readonly GatewayOptions _gateway = options.Value.Gateway;
 
@@ -122,17 +124,20 @@ internal sealed class GatewayClient(HttpClient http, IOptions<PaymentOptions> op
 
         try
         {
-            using var response = await Pipeline.ExecuteAsync(async token =>
-                await http.PostAsJsonAsync(_gateway.BaseUrl.TrimEnd('/') + "/merchant_webapi/api/transaction", request, token), cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var answer = await response.Content.ReadFromJsonAsync<MerchantAnswer>(cancellationToken) ?? throw new GatewayUnavailableException("empty answer");
-            // The answer is signed too: a forged or garbled one is not believed.
-            return GatewayProtocol.VerifyFields(_gateway.HashSecret, answer.SecureHash, answer.ResponseId, answer.Command, answer.ResponseCode,
-                answer.TmnCode, answer.TxnRef, answer.Amount, answer.TransactionNo, answer.TransactionStatus)
-                ? answer
-                : throw new GatewayUnavailableException("the gateway's answer has a wrong signature");
+            return await breaker.Pipeline.ExecuteAsync(async outer =>
+            {
+                using var response = await Pipeline.ExecuteAsync(async token =>
+                    await http.PostAsJsonAsync(_gateway.BaseUrl.TrimEnd('/') + "/merchant_webapi/api/transaction", request, token), outer);
+                response.EnsureSuccessStatusCode();
+                var answer = await response.Content.ReadFromJsonAsync<MerchantAnswer>(outer) ?? throw new GatewayUnavailableException("empty answer");
+                // The answer is signed too: a forged or garbled one is not believed.
+                return GatewayProtocol.VerifyFields(_gateway.HashSecret, answer.SecureHash, answer.ResponseId, answer.Command, answer.ResponseCode,
+                    answer.TmnCode, answer.TxnRef, answer.Amount, answer.TransactionNo, answer.TransactionStatus)
+                    ? answer
+                    : throw new GatewayUnavailableException("the gateway's answer has a wrong signature");
+            }, cancellationToken);
         }
-        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or System.Text.Json.JsonException)
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException or System.Text.Json.JsonException or BrokenCircuitException)
         {
             throw new GatewayUnavailableException(exception.Message, exception);
         }

@@ -27,6 +27,8 @@ internal static class PlatformModule
         builder.AddScanning();
         builder.AddSigning();
         builder.Services.AddSingleton<MetricsCollector>();
+        builder.Services.AddOptions<Http.BreakerOptions>().Bind(builder.Configuration.GetSection(Http.BreakerOptions.Section));
+        builder.Services.AddSingleton(typeof(Http.OutsideBreaker<>));
         // Nested request and response records share short names (Request, Response): the outer type keeps each schema unique.
         builder.Services.AddOpenApi(options =>
         {

@@ -60,7 +60,7 @@ public static class TestPaymentGateway
 }
 
 /// <summary>MotCua on a real port (the gateway's notice must reach it) with Chromium, registered with the gateway simulator.</summary>
-public sealed class PaymentHost : BrowserHost
+public class PaymentHost : BrowserHost
 {
     public string TmnCode { get; } = "MC" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
     public string Secret { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

@@ -13,11 +13,16 @@ namespace MotCua.Web.Integration.Notices;
 /// on the way back); the gateway drops the second one by its key, and the person gets the SMS once.
 /// A 4xx answer (bad number, unknown template, wrong credentials) will not get better by retrying: it is a dead letter at once.
 /// </summary>
-internal sealed class SmsGatewaySink(IHttpClientFactory clients, SmsGatewayOptions options) : INotificationSink
+internal sealed class SmsGatewaySink(IHttpClientFactory clients, SmsGatewayOptions options, Platform.Http.OutsideBreaker<SmsGatewaySink> breaker)
+    : INotificationSink
 {
     public const string Client = "sms-gateway";
 
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends through the gateway's circuit breaker: while it is open the outbox gives the message its attempt back.</summary>
+    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        breaker.Pipeline.ExecuteAsync(async token => await SendOnceAsync(message, token), cancellationToken).AsTask();
+
+    private async Task SendOnceAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var template = message.Template is { } key && options.Templates.TryGetValue(key.Replace("Notice.", "", StringComparison.Ordinal), out var id)
             ? id

@@ -8,9 +8,13 @@ namespace MotCua.Web.Integration.Notices;
 /// <summary>Sends email notices to an SMTP server with MailKit, one connection per message, within the configured timeout.
 /// The Message-ID is derived from the outbox row, so a message sent again after a lost acknowledgement is recognisable
 /// as the same one by mail clients.</summary>
-internal sealed class SmtpSink(SmtpOptions options) : INotificationSink
+internal sealed class SmtpSink(SmtpOptions options, Platform.Http.OutsideBreaker<SmtpSink> breaker) : INotificationSink
 {
-    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Sends through the mail server's circuit breaker: while it is open the outbox gives the message its attempt back.</summary>
+    public Task SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        breaker.Pipeline.ExecuteAsync(async token => await SendOnceAsync(message, token), cancellationToken).AsTask();
+
+    private async Task SendOnceAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var mail = new MimeMessage
         {
