@@ -60,6 +60,12 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Oversight.ParIndex.ParIndexCriterion> ParIndexCriteria => Set<Oversight.ParIndex.ParIndexCriterion>();
     public DbSet<Oversight.ParIndex.ParIndexScore> ParIndexScores => Set<Oversight.ParIndex.ParIndexScore>();
     public DbSet<Oversight.ParIndex.ParIndexEvidence> ParIndexEvidence => Set<Oversight.ParIndex.ParIndexEvidence>();
+    public DbSet<Oversight.Inspections.InspectionPlan> InspectionPlans => Set<Oversight.Inspections.InspectionPlan>();
+    public DbSet<Oversight.Inspections.InspectionPlanUnit> InspectionPlanUnits => Set<Oversight.Inspections.InspectionPlanUnit>();
+    public DbSet<Oversight.Inspections.InspectionRound> InspectionRounds => Set<Oversight.Inspections.InspectionRound>();
+    public DbSet<Oversight.Inspections.InspectionRoundUnit> InspectionRoundUnits => Set<Oversight.Inspections.InspectionRoundUnit>();
+    public DbSet<Oversight.Inspections.InspectionFinding> InspectionFindings => Set<Oversight.Inspections.InspectionFinding>();
+    public DbSet<Oversight.Inspections.InspectionCorrection> InspectionCorrections => Set<Oversight.Inspections.InspectionCorrection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

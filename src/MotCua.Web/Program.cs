@@ -10,6 +10,7 @@ using MotCua.Web.Forms;
 using MotCua.Web.Identity;
 using MotCua.Web.Integration;
 using MotCua.Web.Oversight;
+using MotCua.Web.Oversight.Inspections;
 using MotCua.Web.Oversight.ParIndex;
 using MotCua.Web.Partners;
 using MotCua.Web.Payments;
@@ -70,6 +71,7 @@ app.MapPrivacy();
 app.MapCitizenIdentity();
 app.MapPartners();
 app.MapParIndex();
+app.MapInspections();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

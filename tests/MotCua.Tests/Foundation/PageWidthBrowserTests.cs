@@ -103,6 +103,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/du-lieu-ca-nhan/truy-cap"] = (Who.Administrator, "/backoffice/du-lieu-ca-nhan/truy-cap?from=2026-01-01&to=2026-12-31"),
             ["backoffice/giam-sat/can-bo"] = (Who.Administrator, $"/backoffice/giam-sat/can-bo?unitCode={Province}&nam=2026"),
             ["backoffice/giam-sat/chi-so-cchc"] = (Who.Administrator, "/backoffice/giam-sat/chi-so-cchc"),
+            ["backoffice/giam-sat/kiem-tra"] = (Who.Administrator, $"/backoffice/giam-sat/kiem-tra?unitCode={Province}&nam=2026"),
             ["backoffice/giam-sat/chi-so-cchc/{id:int}/{unitCode}"] = (Who.Administrator, $"/backoffice/giam-sat/chi-so-cchc/{par.Id}/{par.Weaker}"),
             ["chi-so-cchc"] = (Who.Anyone, "/chi-so-cchc"),
             ["chi-so-cchc/{id:int}/{unitCode}"] = (Who.Anyone, $"/chi-so-cchc/{par.Id}/{par.Weaker}"),
