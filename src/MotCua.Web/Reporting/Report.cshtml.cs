@@ -60,6 +60,14 @@ internal sealed class ReportModel(IPeriodReports reports, MotCuaDbContext db, Cu
     /// <summary>The same report as an Excel workbook.</summary>
     public string Excel => Link("/api/v1/reports/summary.xlsx", null, null);
 
+    /// <summary>The periodic report (form 06a) for the same unit and period, with the unit's whole subtree.</summary>
+    public string PeriodicTthc => "/api/v1/reports/periodic-tthc.xlsx" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["from"] = From,
+        ["to"] = To,
+        ["unitCode"] = UnitCode,
+    });
+
     private string Link(string path, ReportFigure? figure, string? rowKey) => path + QueryString.Create(new Dictionary<string, string?>
     {
         ["from"] = From,

@@ -46,5 +46,14 @@ public sealed class ReportPageTests(MotCuaFactory app)
         var excel = await supervisor.GetAsync(page.QuerySelector("a[download]")!.GetAttribute("href"));
         excel.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, excel.RequestMessage!.RequestUri!.ToString());
         excel.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+        // So does the periodic report of form 06a for the same unit and period: one online, two at the counter or by post.
+        var periodic = page.QuerySelectorAll("a[download]")[1].GetAttribute("href")!;
+        periodic.ShouldBe($"/api/v1/reports/periodic-tthc.xlsx?from=2022-03-01&to=2022-03-31&unitCode={district}");
+        using var book = new Outputs.Workbook(await supervisor.GetByteArrayAsync(periodic));
+        var totals = book.RowCount(0);
+        book.Text(0, $"B{totals}").ShouldBe("Tổng cộng");
+        book.Number(0, $"E{totals}").ShouldBe(1);
+        book.Number(0, $"F{totals}").ShouldBe(2);
     }
 }

@@ -23,6 +23,10 @@ internal static class ReportingOutputsModule
         api.MapGet("/summary.xlsx", ExportPeriodReport.Handle).WithName("ExportPeriodReport")
             .WithSummary("Báo cáo tình hình, kết quả giải quyết TTHC theo kỳ (cùng lựa chọn như báo cáo tổng hợp) dạng Excel")
             .ProducesFile(Xlsx.ContentType);
+        api.MapGet("/periodic-tthc", ExportPeriodicTthcReport.Handle).WithName("GetPeriodicTthcReport")
+            .WithSummary("Báo cáo định kỳ tình hình, kết quả giải quyết TTHC (biểu 06a/VPCP/KSTT) theo đơn vị và lĩnh vực, dữ liệu cho hệ thống báo cáo");
+        api.MapGet("/periodic-tthc.xlsx", ExportPeriodicTthcReport.HandleXlsx).WithName("ExportPeriodicTthcReport")
+            .WithSummary("Báo cáo định kỳ tình hình, kết quả giải quyết TTHC (biểu 06a/VPCP/KSTT) dạng Excel").ProducesFile(Xlsx.ContentType);
         api.MapGet("/decision766", GetDecision766.Handle).WithName("GetDecision766")
             .WithSummary("Chấm điểm theo Quyết định 766/QĐ-TTg cho đơn vị và kỳ: từng nhóm, từng tiêu chí với số liệu, ngưỡng và điểm");
         return app;
