@@ -27,14 +27,18 @@ public sealed class OnlineApiTests(MotCuaFactory app)
         summary = "Xin xác nhận tình trạng hôn nhân để đăng ký kết hôn",
     };
 
+    internal const string CitizenPassword = "Mật khẩu công dân 2026";
+
     /// <summary>A citizen of its own, so no test sees another's dossiers.</summary>
-    internal static async Task<HttpClient> CitizenAsync(MotCuaFactory app)
+    internal static async Task<HttpClient> CitizenAsync(MotCuaFactory app) => (await RegisterCitizenAsync(app)).Client;
+
+    /// <summary>A citizen of its own, signed in, with the phone number it signs in with (and <see cref="CitizenPassword"/>).</summary>
+    internal static async Task<(HttpClient Client, string Phone)> RegisterCitizenAsync(MotCuaFactory app)
     {
         var phone = "09" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        const string password = "Mật khẩu công dân 2026";
-        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { phoneOrEmail = phone, fullName = "Trần Thị Mai", password });
+        var response = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { phoneOrEmail = phone, fullName = "Trần Thị Mai", password = CitizenPassword });
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return await app.SignInAsync(phone, password);
+        return (await app.SignInAsync(phone, CitizenPassword), phone);
     }
 
     internal static MultipartFormDataContent Multipart(object? body, params (string Field, string Name, byte[] Content)[] files)

@@ -22,8 +22,6 @@ namespace MotCua.Tests.Payments;
 [Collection(PaymentCollection.Name)]
 public sealed class CitizenPaymentTests(PaymentHost app)
 {
-    private const string Password = "Mật khẩu công dân 2026";
-
     private readonly PaymentArrange _arrange = new(app);
 
     [Fact]
@@ -31,15 +29,12 @@ public sealed class CitizenPaymentTests(PaymentHost app)
     {
         var (unit, desk) = await app.DeskAsync(PaymentArrange.MaritalStatus);
         await app.ModeAsync("normal");
-        var phone = "09" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new { phoneOrEmail = phone, fullName = "Trần Thị Mai", password = Password }))
-            .StatusCode.ShouldBe(HttpStatusCode.Created);
-        var citizen = await app.SignInAsync(phone, Password);
+        var (citizen, phone) = await OnlineApiTests.RegisterCitizenAsync(app);
         var (id, code) = await _arrange.ReceiveOnlineAsync(unit, desk, citizen);
         await _arrange.AddFeeAsync(desk, code);
 
         var page = await app.NewPageAsync();
-        await BrowserHost.SignInAsync(page, phone, Password);
+        await BrowserHost.SignInAsync(page, phone, OnlineApiTests.CitizenPassword);
         var opened = await page.OpenAsync($"/ho-so-cua-toi/{id}/thanh-toan");
         (await opened!.HeaderValueAsync("content-security-policy")).ShouldNotBeNull().ShouldEndWith("form-action 'self' " + TestPaymentGateway.Address);
         (await page.Locator("main").InnerTextAsync()).ShouldContain("Số tiền phải nộp: 5.000 đ");
