@@ -24,7 +24,8 @@ internal sealed class RawIntakeScript
         ("Dossiers", "\"Id\" = @id"),
         ("DossierComponents", "\"DossierId\" = @id"),
         ("DossierMilestones", "\"DossierId\" = @id"),
-        ("OutboxMessages", "\"Topic\" = 'Dossier:' || @id::text"),
+        // The owner's notices and the national portal's sync message (queued even while no portal is configured, so none is lost).
+        ("OutboxMessages", "\"Topic\" IN ('Dossier:' || @id::text, 'DVCQG:' || @id::text)"),
         ("ReportFactDeltas", "\"UnitId\" = @unit AND \"Id\" > @facts"),
     ];
 

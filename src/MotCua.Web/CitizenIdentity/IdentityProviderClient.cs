@@ -53,14 +53,15 @@ internal sealed class IdentityProviderClient(IHttpClientFactory factory, IOption
         .AddTimeout(options.Value.Timeout)
         .Build();
 
-    private (ProviderMetadata Metadata, DateTimeOffset At)? _metadata;
-    private (IReadOnlyDictionary<string, RSAParameters> Keys, DateTimeOffset At)? _keys;
+    // Each is one reference, replaced whole: a request reading it while another refreshes it sees the old pair or the new one, never half of each.
+    private Held<ProviderMetadata>? _metadata;
+    private Held<IReadOnlyDictionary<string, RSAParameters>>? _keys;
 
     public async Task<ProviderMetadata> MetadataAsync(CancellationToken cancellationToken)
     {
         if (_metadata is { } held && clock.GetUtcNow() - held.At < _options.MetadataFor)
         {
-            return held.Metadata;
+            return held.Value;
         }
 
         var metadata = await GetAsync<ProviderMetadata>(_options.Authority.TrimEnd('/') + "/.well-known/openid-configuration", cancellationToken);
@@ -70,23 +71,23 @@ internal sealed class IdentityProviderClient(IHttpClientFactory factory, IOption
             throw new ProviderRejectedException("the discovery document names another issuer");
         }
 
-        _metadata = (metadata, clock.GetUtcNow());
+        _metadata = new(metadata, clock.GetUtcNow());
         return metadata;
     }
 
     /// <summary>The provider's RSA signing key with this key id; null when it has none by that id, even after fetching the keys again.</summary>
     public async Task<RSAParameters?> SigningKeyAsync(string kid, CancellationToken cancellationToken)
     {
-        if (_keys is not { } held || clock.GetUtcNow() - held.At >= _options.MetadataFor || !held.Keys.ContainsKey(kid))
+        if (_keys is not { } held || clock.GetUtcNow() - held.At >= _options.MetadataFor || !held.Value.ContainsKey(kid))
         {
             var metadata = await MetadataAsync(cancellationToken);
             var set = await GetAsync<JsonWebKeySet>(metadata.JwksUri, cancellationToken);
             var keys = (set?.Keys ?? []).Where(k => k is { Kty: "RSA", N: not null, E: not null, Kid: not null } && k.Use is null or "sig")
                 .ToDictionary(k => k.Kid!, k => new RSAParameters { Modulus = System.Buffers.Text.Base64Url.DecodeFromChars(k.N!), Exponent = System.Buffers.Text.Base64Url.DecodeFromChars(k.E!) });
-            _keys = held = (keys, clock.GetUtcNow());
+            _keys = held = new(keys, clock.GetUtcNow());
         }
 
-        return held.Keys.TryGetValue(kid, out var key) ? key : null;
+        return held.Value.TryGetValue(kid, out var key) ? key : null;
     }
 
     /// <summary>Redeems an authorization code with its PKCE verifier (RFC 7636 §4.5); answers the id_token.</summary>
@@ -176,4 +177,6 @@ internal sealed class IdentityProviderClient(IHttpClientFactory factory, IOption
         [property: JsonPropertyName("e")] string? E);
 
     private sealed record TokenAnswer([property: JsonPropertyName("id_token")] string? IdToken);
+
+    private sealed record Held<T>(T Value, DateTimeOffset At);
 }

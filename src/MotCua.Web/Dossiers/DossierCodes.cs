@@ -89,7 +89,9 @@ internal sealed partial class DossierCodes(MotCuaDbContext db, DossierCodeOption
     public async Task CommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        await transaction.CommitAsync(cancellationToken);
+        // Not cancelled once sent: a COMMIT cut off by a client that went away has an outcome the app cannot know (the server
+        // may have committed), and EF reports it as a failed transaction. It is one short round trip; the flush wait may be cut.
+        await transaction.CommitAsync(CancellationToken.None);
         if (db.Database.IsNpgsql())
         {
             await ScalarAsync(AwaitFlush, [], cancellationToken);

@@ -30,16 +30,16 @@ internal sealed class GatewayClient(HttpClient http, IOptions<PaymentOptions> op
 {
     private readonly GatewayOptions _gateway = options.Value.Gateway;
 
-    private ResiliencePipeline<HttpResponseMessage> Pipeline => new ResiliencePipelineBuilder<HttpResponseMessage>()
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage>()
         .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
         {
-            MaxRetryAttempts = _gateway.Retries,
+            MaxRetryAttempts = options.Value.Gateway.Retries,
             Delay = TimeSpan.FromMilliseconds(200),
             BackoffType = DelayBackoffType.Exponential,
             ShouldHandle = new PredicateBuilder<HttpResponseMessage>().Handle<HttpRequestException>().Handle<TimeoutRejectedException>()
                 .HandleResult(r => (int)r.StatusCode >= 500),
         })
-        .AddTimeout(_gateway.Timeout)
+        .AddTimeout(options.Value.Gateway.Timeout)
         .Build();
 
     public string PaymentUrl(GatewayOrder order, string returnUrl, string clientAddress)
@@ -126,7 +126,7 @@ internal sealed class GatewayClient(HttpClient http, IOptions<PaymentOptions> op
         {
             return await breaker.Pipeline.ExecuteAsync(async outer =>
             {
-                using var response = await Pipeline.ExecuteAsync(async token =>
+                using var response = await _pipeline.ExecuteAsync(async token =>
                     await http.PostAsJsonAsync(_gateway.BaseUrl.TrimEnd('/') + "/merchant_webapi/api/transaction", request, token), outer);
                 response.EnsureSuccessStatusCode();
                 var answer = await response.Content.ReadFromJsonAsync<MerchantAnswer>(outer) ?? throw new GatewayUnavailableException("empty answer");

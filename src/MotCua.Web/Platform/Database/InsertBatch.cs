@@ -90,7 +90,8 @@ internal static class InsertBatch
 
             if (own is not null)
             {
-                await own.CommitAsync(cancellationToken);
+                // Not cancelled once sent, as in DossierCodes.CommitAsync: its outcome would be unknown.
+                await own.CommitAsync(CancellationToken.None);
             }
         }
         catch (DbException exception)
