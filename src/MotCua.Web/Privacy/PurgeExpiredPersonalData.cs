@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Audit;
 using MotCua.Web.Dossiers;
+using MotCua.Web.Integration.NationalPortal;
 using MotCua.Web.Platform.Database;
 
 namespace MotCua.Web.Privacy;
@@ -86,6 +87,10 @@ internal static class PurgeExpiredPersonalData
             // The national identity's word on the owner (subject, birth date) goes with the rest, in the same commit.
             var verifications = await db.DossierOwnerVerifications.Where(v => v.DossierId == id).ToListAsync(cancellationToken);
             db.DossierOwnerVerifications.RemoveRange(verifications);
+            // So do the owner's notices and the portal's snapshots of the dossier, kept in the outbox after delivery.
+            var topics = new[] { "Dossier:" + id, PortalSync.Topic(id) };
+            var messages = await db.OutboxMessages.Where(m => topics.Contains(m.Topic)).ToListAsync(cancellationToken);
+            messages.ForEach(m => m.ErasePersonalData(now));
             // What was erased is named by kind and count only: the history keeps no copy of it.
             await services.GetRequiredService<DossierCommit>().SaveAsync(dossier, new DossierEvent(Actor.System, "dossier.personal-data-erased", null,
                 new
@@ -95,6 +100,7 @@ internal static class PurgeExpiredPersonalData
                     ErasableFrom = Retention.ErasableFrom(closedOn, years),
                     FilesErased = files.Count,
                     IdentityVerificationsErased = verifications.Count,
+                    MessagesErased = messages.Count,
                 }), cancellationToken);
 
             // After the commit: a crash in between leaves orphan files on disk, never a row pointing at a missing file.

@@ -8,6 +8,8 @@ using MotCua.Tests.Infrastructure;
 using MotCua.Tests.Workflow;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
+using MotCua.Web.Integration.NationalPortal;
+using MotCua.Web.Integration.Outbox;
 using MotCua.Web.Privacy;
 using Shouldly;
 
@@ -309,6 +311,28 @@ public sealed class PersonalDataApiTests(MotCuaFactory app) : IClassFixture<MotC
             });
             return db.SaveChanges();
         });
+        // The owner's notices (submitted, refused) went out by SMS and email; a portal snapshot of the owner failed for good (a dead letter).
+        var topics = new[] { "Dossier:" + id, PortalSync.Topic(before.Id) };
+        var portalMessage = app.WithDb(db =>
+        {
+            var message = new OutboxMessage
+            {
+                Channel = NotificationChannel.Portal,
+                Recipient = PortalSync.Recipient,
+                Subject = "000.00.00.H50-260101-0001",
+                Body = """{"Dossier":{"ChuHoSo":"Trần Thị Mai","SoGiayToChuHoSo":"045190009876"}}""",
+                Topic = PortalSync.Topic(before.Id),
+                CreatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow,
+                GaveUpAt = DateTime.UtcNow,
+            };
+            db.OutboxMessages.Add(message);
+            db.SaveChanges();
+            return message.Id;
+        });
+        var notices = app.WithDb(db => db.OutboxMessages.AsNoTracking().Where(m => m.Topic == "Dossier:" + id).ToList());
+        notices.Select(m => m.Channel).Distinct().Order().ShouldBe([NotificationChannel.Email, NotificationChannel.Sms]);
+        notices.ShouldAllBe(m => m.Recipient != "" && m.Body != "");
         try
         {
             // Ten years by default, counted in whole years from 2027: kept through 31/12/2036.
@@ -334,6 +358,15 @@ public sealed class PersonalDataApiTests(MotCuaFactory app) : IClassFixture<MotC
         after.Files.ShouldBeEmpty();
         File.Exists(file).ShouldBeFalse();
         app.WithDb(db => db.DossierOwnerVerifications.Count(v => v.DossierId == before.Id)).ShouldBe(0);
+        // The outbox keeps that a message was sent and when, but not to whom or what it said; the dead letter cannot be re-sent empty.
+        var erased = app.WithDb(db => db.OutboxMessages.AsNoTracking().Where(m => topics.Contains(m.Topic)).ToList());
+        erased.Count.ShouldBe(notices.Count + 1);
+        erased.ShouldAllBe(m => m.Recipient == "" && m.Body == "");
+        erased.ShouldAllBe(m => m.DeliveredAt != null || m.GaveUpAt != null);
+        var admin = await app.SignInAsync(await app.CreateStaffAsync(StaffRole.SystemAdmin, "000.00.00.H50"));
+        var resend = await admin.PostAsync($"/api/v1/national-portal/messages/{portalMessage}/resend", null);
+        resend.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await resend.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString()!.ShouldContain("đã bị xóa khi hết thời hạn lưu trữ");
         // What the statistics need stays.
         after.State.ShouldBe(before.State);
         after.ProcedureCode.ShouldBe(before.ProcedureCode);
@@ -347,6 +380,7 @@ public sealed class PersonalDataApiTests(MotCuaFactory app) : IClassFixture<MotC
         entry.After!.ShouldContain("\"RetentionYears\":10");
         entry.After!.ShouldContain("\"ErasableFrom\":\"2037-01-01\"");
         entry.After!.ShouldContain("\"IdentityVerificationsErased\":1");
+        entry.After!.ShouldContain($"\"MessagesErased\":{notices.Count + 1}");
         entry.After!.ShouldNotContain("Trần");
         entry.After!.ShouldNotContain("045190009876");
     }

@@ -29,6 +29,11 @@ internal static class ResendPortalMessage
             throw ProblemException.Conflict("portal-message-not-dead", "NationalPortal.NotDead");
         }
 
+        if (message.PersonalDataErased)
+        {
+            throw ProblemException.Conflict("message-erased", "Outbox.Erased");
+        }
+
         var before = new { message.Attempts, message.GaveUpAt, message.LastError };
         message.GaveUpAt = null;
         message.Attempts = 0;

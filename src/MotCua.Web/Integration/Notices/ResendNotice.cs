@@ -24,6 +24,11 @@ internal static class ResendNotice
             throw ProblemException.Conflict("notice-not-dead", "Notices.NotDead");
         }
 
+        if (message.PersonalDataErased)
+        {
+            throw ProblemException.Conflict("message-erased", "Outbox.Erased");
+        }
+
         var before = new { message.Attempts, message.GaveUpAt, message.LastError };
         message.GaveUpAt = null;
         message.Attempts = 0;

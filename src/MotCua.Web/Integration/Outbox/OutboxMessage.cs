@@ -20,9 +20,9 @@ internal sealed class OutboxMessage
 {
     public long Id { get; private set; }
     public NotificationChannel Channel { get; init; }
-    public required string Recipient { get; init; }
+    public required string Recipient { get; set; }
     public required string Subject { get; init; }
-    public required string Body { get; init; }
+    public required string Body { get; set; }
 
     /// <summary>What the message is about, e.g. <c>Dossier:000.00.12.H50-260213-0001</c>.</summary>
     public string? Topic { get; init; }
@@ -37,6 +37,22 @@ internal sealed class OutboxMessage
     public DateTime? DeliveredAt { get; set; }
     public DateTime? GaveUpAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Erases the person's data the message holds (the phone or address it went to, the text or the portal's snapshot of the owner)
+    /// when its dossier's retention ends; one not yet delivered is given up, since there is nothing left to send.
+    /// </summary>
+    public bool PersonalDataErased => Recipient.Length == 0 && Body.Length == 0;
+
+    public void ErasePersonalData(DateTime now)
+    {
+        Recipient = "";
+        Body = "";
+        if (DeliveredAt is null && GaveUpAt is null)
+        {
+            (GaveUpAt, LockedUntil, LastError) = (now, null, "Personal data erased at the end of retention");
+        }
+    }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
