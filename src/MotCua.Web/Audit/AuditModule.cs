@@ -1,5 +1,6 @@
 using MotCua.Web.Identity;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Jobs;
 
 namespace MotCua.Web.Audit;
 
@@ -22,23 +23,13 @@ internal static class AuditModule
     }
 
     /// <summary>Seals a digest every hour so that a deleted stream is noticed by the next verify.</summary>
-    private sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DigestWorker> logger) : BackgroundService
+    private sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DigestWorker> logger)
+        : PeriodicJob(scopes, TimeSpan.FromHours(1), clock, logger)
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        protected override async Task<string?> RunRoundAsync(IServiceProvider services, CancellationToken cancellationToken)
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    using var scope = scopes.CreateScope();
-                    await SealAuditDigest.SealAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>(), clock, stoppingToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    logger.LogError(exception, "Sealing the audit digest failed; retrying next hour");
-                }
-            }
+            await SealAuditDigest.SealAsync(services.GetRequiredService<MotCuaDbContext>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Jobs;
 
 namespace MotCua.Web.Reporting;
 
@@ -8,23 +9,12 @@ namespace MotCua.Web.Reporting;
 /// their folded sums, never both). Runs in the background; reads stay exact whenever it last ran.
 /// </summary>
 internal sealed class FoldReportFacts(IServiceScopeFactory scopes, ReportingOptions options, TimeProvider clock, ILogger<FoldReportFacts> logger)
-    : BackgroundService
+    : PeriodicJob(scopes, options.FoldInterval, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<string?> RunRoundAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.FoldInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await FoldAsync(scope.ServiceProvider.GetRequiredService<MotCuaDbContext>(), stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Folding report facts failed");
-            }
-        }
+        await FoldAsync(services.GetRequiredService<MotCuaDbContext>(), cancellationToken);
+        return null;
     }
 
     /// <summary>The most change rows folded in one transaction, so a backlog (after a large import) is worked off in bounded steps.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Web.Integration.NationalPortal;
 using MotCua.Web.Integration.Notices;
 using MotCua.Web.Platform.Database;
+using MotCua.Web.Platform.Jobs;
 using Polly.CircuitBreaker;
 
 namespace MotCua.Web.Integration.Outbox;
@@ -15,27 +16,15 @@ namespace MotCua.Web.Integration.Outbox;
 /// Messages to the national portal keep their order per dossier (<see cref="Due"/>), are pushed by <see cref="NationalPortalClient"/>
 /// and saved with its acknowledgement; while the portal is not configured they wait.
 /// </summary>
-internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+internal sealed class OutboxWorker(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider clock, ILogger<OutboxWorker> logger)
+    : PeriodicJob(scopes, options.PollInterval, clock, logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.PollInterval, clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await DeliverDueAsync(scope.ServiceProvider, stoppingToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                logger.LogError(exception, "Outbox delivery round failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool RunsAtStart => true;
+
+    protected override async Task<string?> RunRoundAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        await DeliverDueAsync(services, cancellationToken) is var delivered and > 0 ? $"{delivered} messages delivered" : null;
 
     private const int Batch = 100;
 
