@@ -66,6 +66,7 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Oversight.Inspections.InspectionRoundUnit> InspectionRoundUnits => Set<Oversight.Inspections.InspectionRoundUnit>();
     public DbSet<Oversight.Inspections.InspectionFinding> InspectionFindings => Set<Oversight.Inspections.InspectionFinding>();
     public DbSet<Oversight.Inspections.InspectionCorrection> InspectionCorrections => Set<Oversight.Inspections.InspectionCorrection>();
+    public DbSet<Oversight.Inspections.InspectionChecklistItem> InspectionChecklistItems => Set<Oversight.Inspections.InspectionChecklistItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,6 +43,7 @@ builder.AddFeedback();
 builder.AddPayments();
 builder.AddSignatures();
 builder.AddDemo();
+builder.AddInspections();
 builder.AddPrivacy();
 builder.AddCitizenIdentity();
 builder.AddPartners();

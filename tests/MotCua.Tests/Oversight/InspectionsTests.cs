@@ -2,8 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
+using MotCua.Web;
 using MotCua.Web.Identity;
+using MotCua.Web.Oversight.Inspections;
 using MotCua.Web.Units;
 using Shouldly;
 
@@ -53,12 +56,12 @@ public sealed class InspectionsTests(MotCuaFactory app)
 
             // 25/11: the deadline day itself is still in time.
             app.Clock.SetNow(Vn(2026, 11, 25));
-            Figures(await supervisor.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).ShouldBe((2, 6, 12, 2, 2, 0, 1, "2 đợt, 6/12 đơn vị"));
+            Figures(await supervisor.GetFromJsonAsync<JsonElement>($"{Api}/{id}")).ShouldBe((2, 6, 12, 2, 2, 0, 1, 1, "2 đợt, 6/12 đơn vị"));
 
             // 26/11 in Vietnam (still 25/11 in UTC): the correction due 25/11 is overdue; the one due 15/12 stays open.
             app.Clock.SetNow(new DateTimeOffset(2026, 11, 25, 17, 30, 0, TimeSpan.Zero));
             var late = await supervisor.GetFromJsonAsync<JsonElement>($"{Api}/{id}");
-            Figures(late).ShouldBe((2, 6, 12, 2, 1, 1, 1, "2 đợt, 6/12 đơn vị"));
+            Figures(late).ShouldBe((2, 6, 12, 2, 1, 1, 1, 1, "2 đợt, 6/12 đơn vị"));
             var states = late.GetProperty("rounds").EnumerateArray().SelectMany(r => r.GetProperty("corrections").EnumerateArray())
                 .ToDictionary(c => c.GetProperty("unitCode").GetString()!, c => c.GetProperty("state").GetString());
             states.ShouldBe(new Dictionary<string, string?> { [units[1]] = "Done", [units[5]] = "Overdue", [units[4]] = "Open" }, ignoreOrder: true);
@@ -66,7 +69,7 @@ public sealed class InspectionsTests(MotCuaFactory app)
             var page = new HtmlParser().ParseDocument(await supervisor.GetStringAsync($"/backoffice/giam-sat/kiem-tra?unitCode={province}&nam=2026"));
             page.QuerySelector(".inspection-summary")!.TextContent.ShouldBe("2 đợt, 6/12 đơn vị");
             page.QuerySelector($"tr[data-correction='{corrections[units[5]]}']")!.TextContent.ShouldContain("Quá hạn");
-            page.QuerySelector(".inspection-corrections")!.TextContent.ShouldBe("Yêu cầu khắc phục: 1 đang thực hiện, 1 quá hạn, 1 đã xong");
+            page.QuerySelector(".inspection-corrections")!.TextContent.ShouldBe("Yêu cầu khắc phục: 1 đang thực hiện, 1 quá hạn, 1 đã xong (1 đúng hạn)");
         }
         finally
         {
@@ -144,6 +147,77 @@ public sealed class InspectionsTests(MotCuaFactory app)
         app.WithDb(db => db.AuditEvents.Count(e => e.StreamId.StartsWith($"InspectionPlan:{province}:"))).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_round_checklist_bounds_its_findings_a_dissolved_unit_is_out_of_scope_and_a_second_completion_is_409()
+    {
+        var (province, units, supervisor) = await ArrangeAsync();
+        // A district dissolved before 2026 is neither offered to the plan nor counted among the units in scope.
+        var dissolved = await app.CreateUnitAsync(province, UnitKind.District);
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCuaDbContext>();
+            db.Units.Single(u => u.Code == dissolved).Close(new DateOnly(2025, 6, 30));
+            await db.SaveChangesAsync();
+        }
+
+        (await (await supervisor.PostAsJsonAsync(Api, new { parentUnitCode = province, year = 2026, unitCodes = new[] { units[0], dissolved } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("unitCodes")[0].GetString()
+            .ShouldBe($"Không phải đơn vị trực thuộc: {dissolved}.");
+        var plan = await OkAsync(await supervisor.PostAsJsonAsync(Api, new { parentUnitCode = province, year = 2026, unitCodes = units[..2] }));
+        var id = plan.GetProperty("id").GetInt32();
+        var checklist = new[] { " Niêm yết công khai ", "", "Trả kết quả đúng hạn", "Niêm yết công khai" };
+        plan = await OkAsync(await supervisor.PostAsJsonAsync($"{Api}/{id}/rounds",
+            new { version = Version(plan), kind = "Scheduled", date = "2026-03-10", teamLead = "Lê Văn Cường", unitCodes = units[..2], checklist }));
+        var round = plan.GetProperty("rounds")[0];
+        round.GetProperty("checklist").EnumerateArray().Select(i => i.GetString()).ShouldBe(["Niêm yết công khai", "Trả kết quả đúng hạn"]);
+        Figures(plan).Item3.ShouldBe(12);
+
+        var roundId = round.GetProperty("id").GetInt32();
+        (await (await supervisor.PostAsJsonAsync($"{Api}/{id}/rounds/{roundId}/findings",
+            new { version = Version(plan), unitCode = units[0], item = "Số hóa hồ sơ", passed = true })).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").GetProperty("item")[0].GetString().ShouldBe("Nội dung không có trong danh sách kiểm tra của đợt.");
+        plan = await OkAsync(await supervisor.PostAsJsonAsync($"{Api}/{id}/rounds/{roundId}/findings",
+            new { version = Version(plan), unitCode = units[0], item = "Trả kết quả đúng hạn", passed = true }));
+
+        plan = await OkAsync(await supervisor.PostAsJsonAsync($"{Api}/{id}/rounds/{roundId}/corrections",
+            new { version = Version(plan), unitCode = units[1], requirement = "Niêm yết đủ", deadline = "2026-04-10" }));
+        var correction = plan.GetProperty("rounds")[0].GetProperty("corrections")[0].GetProperty("id").GetInt32();
+        plan = await OkAsync(await supervisor.PostAsJsonAsync($"{Api}/{id}/corrections/{correction}/completion", new { version = Version(plan), note = "Đã niêm yết" }));
+        var again = await (await supervisor.PostAsJsonAsync($"{Api}/{id}/corrections/{correction}/completion", new { version = Version(plan), note = "Lần nữa" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        again.GetProperty("detail").GetString().ShouldBe("Yêu cầu khắc phục này đã được ghi nhận hoàn thành.");
+    }
+
+    [Fact]
+    public async Task The_demo_seeds_the_provinces_plan_of_the_year_once_with_two_rounds_and_a_correction_done_on_time_one_overdue_and_one_open()
+    {
+        // A year the start-up has not seeded: the demo's dates follow today's, 20/11/2030.
+        app.Clock.SetNow(Vn(2030, 11, 20));
+        try
+        {
+            var supervisor = await app.SignInAsync("tinh.giamsat");
+            foreach (var _ in new[] { 1, 2 })
+            {
+                using var scope = app.Services.CreateScope();
+                await new SeedDemoInspections().StoreAsync(scope.ServiceProvider, CancellationToken.None);
+            }
+
+            var page = new HtmlParser().ParseDocument(await supervisor.GetStringAsync("/backoffice/giam-sat/kiem-tra?unitCode=000.00.00.H50&nam=2030"));
+            page.QuerySelector(".inspection-summary")!.TextContent.ShouldMatch(@"^2 đợt, 4/\d+ đơn vị$");
+            page.QuerySelectorAll(".inspection-round h2").Select(h => h.TextContent).ShouldBe([
+                "Đợt kiểm tra 22/08/2030 — Theo kế hoạch", "Đợt kiểm tra 30/10/2030 — Đột xuất"]);
+            page.QuerySelector(".inspection-corrections")!.TextContent.ShouldBe("Yêu cầu khắc phục: 1 đang thực hiện, 1 quá hạn, 1 đã xong (1 đúng hạn)");
+            page.QuerySelector("tr[data-state=Overdue]")!.TextContent.ShouldContain("06/10/2030");
+            page.QuerySelector("tr[data-state=Done]")!.TextContent.ShouldContain("Ngày khắc phục xong: 09/09/2030.");
+        }
+        finally
+        {
+            app.Clock.Reset();
+        }
+
+        app.WithDb(db => db.AuditEvents.Count(e => e.StreamId == "InspectionPlan:000.00.00.H50:2030")).ShouldBe(1);
+    }
+
     private async Task<(string Province, string[] Units, HttpClient Supervisor)> ArrangeAsync()
     {
         var province = await app.CreateUnitAsync(null, UnitKind.Province);
@@ -166,11 +240,11 @@ public sealed class InspectionsTests(MotCuaFactory app)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private static (int, int, int, int, int, int, int, string?) Figures(JsonElement plan)
+    private static (int, int, int, int, int, int, int, int, string?) Figures(JsonElement plan)
     {
         var f = plan.GetProperty("figures");
         return (f.GetProperty("rounds").GetInt32(), f.GetProperty("unitsInspected").GetInt32(), f.GetProperty("unitsUnderParent").GetInt32(),
             f.GetProperty("findingsFailed").GetInt32(), f.GetProperty("correctionsOpen").GetInt32(), f.GetProperty("correctionsOverdue").GetInt32(),
-            f.GetProperty("correctionsDone").GetInt32(), f.GetProperty("summary").GetString());
+            f.GetProperty("correctionsDone").GetInt32(), f.GetProperty("correctionsDoneOnTime").GetInt32(), f.GetProperty("summary").GetString());
     }
 }

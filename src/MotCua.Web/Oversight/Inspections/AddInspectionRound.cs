@@ -10,13 +10,16 @@ namespace MotCua.Web.Oversight.Inspections;
 
 /// <summary>
 /// <c>POST /api/v1/oversight/inspections/{id}/rounds</c>: a supervisor records a round of the plan, scheduled (announced with its date) or
-/// unannounced (đột xuất), its date within the plan's year, its team lead and the plan's units it covers.
+/// unannounced (đột xuất), its date within the plan's year, its team lead, the plan's units it covers and its checklist (nội dung kiểm
+/// tra, one item a line; findings then name one of them).
 /// </summary>
 internal static class AddInspectionRound
 {
     /// <param name="Kind"><c>Scheduled</c> or <c>Unannounced</c>.</param>
     /// <param name="Date">yyyy-MM-dd, within the plan's year.</param>
-    public sealed record AddInspectionRoundRequest(int? Version, string? Kind, string? Date, string? TeamLead, IReadOnlyList<string>? UnitCodes);
+    /// <param name="Checklist">The items to check at each unit, in order; blank and repeated items are dropped.</param>
+    public sealed record AddInspectionRoundRequest(int? Version, string? Kind, string? Date, string? TeamLead, IReadOnlyList<string>? UnitCodes,
+        IReadOnlyList<string>? Checklist = null);
 
     public static async Task<Ok<GetInspectionPlan.InspectionPlanResponse>> Handle(int id, AddInspectionRoundRequest request, MotCuaDbContext db,
         CurrentActor actor, AuditTrail audit, TimeProvider clock, IStringLocalizer<OversightResource> text, CancellationToken cancellationToken)
@@ -33,6 +36,12 @@ internal static class AddInspectionRound
         if (!dated)
         {
             errors.Add("date", "Validation.Date");
+        }
+
+        var checklist = (request.Checklist ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct().ToList();
+        foreach (var item in checklist)
+        {
+            errors.MaxLength("checklist", item, 500);
         }
 
         errors.ThrowIfAny();
@@ -67,10 +76,11 @@ internal static class AddInspectionRound
             Date = date,
             TeamLead = request.TeamLead!.Trim(),
             Units = unitIds.Select(u => new InspectionRoundUnit { UnitId = u }).ToList(),
+            Checklist = checklist.Select((text, position) => new InspectionChecklistItem { Position = position, Text = text }).ToList(),
         };
         write.Plan.Rounds.Add(round);
         await write.RecordAsync(audit, actor, "oversight.inspection-round.added", null,
-            new { Kind = round.Kind.ToString(), Date = date.ToString("O", CultureInfo.InvariantCulture), round.TeamLead, Units = request.UnitCodes },
+            new { Kind = round.Kind.ToString(), Date = date.ToString("O", CultureInfo.InvariantCulture), round.TeamLead, Units = request.UnitCodes, Checklist = checklist },
             cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await GetInspectionPlan.ViewAsync(db, actor, write.Plan, clock, text, cancellationToken));

@@ -27,7 +27,7 @@ internal static class CompleteInspectionCorrection
         var correction = write.Plan.Rounds.SelectMany(r => r.Corrections).SingleOrDefault(c => c.Id == correctionId) ?? throw ProblemException.NotFound();
         if (correction.DoneOn is not null)
         {
-            throw ProblemException.Conflict("correction-done", "Inspections.AlreadyDone");
+            throw ProblemException.Conflict("correction-done", "Problem.Conflict", text["Inspections.AlreadyDone"]);
         }
 
         var today = DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);

@@ -10,7 +10,8 @@ namespace MotCua.Web.Oversight.Inspections;
 
 /// <summary>
 /// <c>POST /api/v1/oversight/inspections</c>: a supervisor of a parent unit (province or district) issues its yearly inspection plan, naming the
-/// units directly under it that are to be inspected. One plan per parent and year: a second one answers 409 (unique index).
+/// units directly under it, existing during that year, that are to be inspected. One plan per parent and year: a second one answers 409 (unique
+/// index).
 /// </summary>
 internal static class CreateInspectionPlan
 {
@@ -41,7 +42,7 @@ internal static class CreateInspectionPlan
             throw ProblemException.Forbidden();
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => u.ParentId == parent.Id && codes.Contains(u.Code)).Select(u => new { u.Id, u.Code })
+        var units = await InScope(db, parent.Id, request.Year!.Value).Where(u => codes.Contains(u.Code)).Select(u => new { u.Id, u.Code })
             .ToListAsync(cancellationToken);
         if (units.Count != codes.Count)
         {
@@ -63,4 +64,9 @@ internal static class CreateInspectionPlan
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await GetInspectionPlan.ViewAsync(db, actor, plan, clock, text, cancellationToken));
     }
+
+    /// <summary>The units directly under a parent that existed at some time during the year: those a plan of that year may name.</summary>
+    public static IQueryable<Units.AdministrativeUnit> InScope(MotCuaDbContext db, int parentId, int year) =>
+        db.Units.AsNoTracking().Where(u => u.ParentId == parentId && u.ValidFrom <= new DateOnly(year, 12, 31)
+            && (u.ValidTo == null || u.ValidTo >= new DateOnly(year, 1, 1)));
 }

@@ -35,7 +35,7 @@ internal sealed class InspectionPlanUnit
     public int UnitId { get; init; }
 }
 
-/// <summary>One round (đợt kiểm tra) of a plan: its date, team lead and the plan's units it covers.</summary>
+/// <summary>One round (đợt kiểm tra) of a plan: its date, team lead, the plan's units it covers and its checklist.</summary>
 internal sealed class InspectionRound
 {
     public int Id { get; private set; }
@@ -46,6 +46,16 @@ internal sealed class InspectionRound
     public List<InspectionRoundUnit> Units { get; init; } = [];
     public List<InspectionFinding> Findings { get; init; } = [];
     public List<InspectionCorrection> Corrections { get; init; } = [];
+    public List<InspectionChecklistItem> Checklist { get; init; } = [];
+}
+
+/// <summary>One item of a round's checklist (nội dung kiểm tra), in the order the round lists them; findings record its result per unit.</summary>
+internal sealed class InspectionChecklistItem
+{
+    public int Id { get; private set; }
+    public int RoundId { get; private set; }
+    public int Position { get; init; }
+    public required string Text { get; init; }
 }
 
 internal sealed class InspectionRoundUnit
@@ -113,6 +123,16 @@ internal sealed class InspectionRoundConfiguration : IEntityTypeConfiguration<In
         builder.HasMany(r => r.Units).WithOne().HasForeignKey(u => u.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Findings).WithOne().HasForeignKey(f => f.RoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Corrections).WithOne().HasForeignKey(c => c.RoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(r => r.Checklist).WithOne().HasForeignKey(i => i.RoundId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InspectionChecklistItemConfiguration : IEntityTypeConfiguration<InspectionChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<InspectionChecklistItem> builder)
+    {
+        builder.Property(i => i.Text).HasMaxLength(500);
+        builder.HasIndex(i => new { i.RoundId, i.Position }).IsUnique();
     }
 }
 

@@ -6,6 +6,12 @@ namespace MotCua.Web.Oversight.Inspections;
 /// and their follow-up. Readers need a role covering the parent unit; a supervisor covering it records.</summary>
 internal static class InspectionsModule
 {
+    public static WebApplicationBuilder AddInspections(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Platform.Database.IStartupData, SeedDemoInspections>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapInspections(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/oversight/inspections").WithTags("Oversight").RequireAuthorization(Policies.Staff);

@@ -8,7 +8,7 @@ namespace MotCua.Web.Oversight.Inspections;
 
 /// <summary>
 /// <c>POST /api/v1/oversight/inspections/{id}/rounds/{roundId}/findings</c>: the result of one checklist item at a unit the round covers:
-/// đạt (passed) or không đạt, with a note; a failed item needs the note saying what was wrong.
+/// đạt (passed) or không đạt, with a note; a failed item needs the note saying what was wrong. When the round has a checklist, the item is one of it.
 /// </summary>
 internal static class RecordInspectionFinding
 {
@@ -37,8 +37,14 @@ internal static class RecordInspectionFinding
         if (unitId is null)
         {
             errors.Add("unitCode", "Inspections.NotInRound", request.UnitCode ?? "");
-            errors.ThrowIfAny();
         }
+
+        if (round.Checklist.Count > 0 && !round.Checklist.Any(i => i.Text == request.Item!.Trim()))
+        {
+            errors.Add("item", "Inspections.NotInChecklist");
+        }
+
+        errors.ThrowIfAny();
 
         var finding = new InspectionFinding
         {
