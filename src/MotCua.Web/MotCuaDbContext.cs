@@ -66,6 +66,8 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Oversight.Inspections.InspectionRoundUnit> InspectionRoundUnits => Set<Oversight.Inspections.InspectionRoundUnit>();
     public DbSet<Oversight.Inspections.InspectionFinding> InspectionFindings => Set<Oversight.Inspections.InspectionFinding>();
     public DbSet<Oversight.Inspections.InspectionCorrection> InspectionCorrections => Set<Oversight.Inspections.InspectionCorrection>();
+    public DbSet<Catalog.PublicationDecisions.PublicationDecision> PublicationDecisions => Set<Catalog.PublicationDecisions.PublicationDecision>();
+    public DbSet<Catalog.PublicationDecisions.PublicationDecisionProcedure> PublicationDecisionProcedures => Set<Catalog.PublicationDecisions.PublicationDecisionProcedure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
