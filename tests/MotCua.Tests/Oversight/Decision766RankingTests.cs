@@ -48,7 +48,7 @@ public sealed class Decision766RankingTests(MotCuaFactory app)
         page.QuerySelector("h2#ranking")!.TextContent.ShouldContain("từ ngày 01/02/2026 đến ngày 28/02/2026");
         page.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-unit")).ShouldBe([tied[0], tied[1], half, none]);
         page.QuerySelector($"tr[data-unit='{half}']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(
-            ["3", "5,00", "0,00", "3,75", "0,00", "0,00", "0,00", "8,75/100", "3"]);
+            ["3", "5,00", "0,00", "3,75", "0,00", "0,00", "0,00", "8,75/100", "1"]);
     }
 
     [Fact]
