@@ -67,6 +67,8 @@ internal sealed class MotCuaDbContext(DbContextOptions<MotCuaDbContext> options)
     public DbSet<Oversight.Inspections.InspectionFinding> InspectionFindings => Set<Oversight.Inspections.InspectionFinding>();
     public DbSet<Oversight.Inspections.InspectionCorrection> InspectionCorrections => Set<Oversight.Inspections.InspectionCorrection>();
     public DbSet<Oversight.Inspections.InspectionChecklistItem> InspectionChecklistItems => Set<Oversight.Inspections.InspectionChecklistItem>();
+    public DbSet<Catalog.PublicationDecisions.PublicationDecision> PublicationDecisions => Set<Catalog.PublicationDecisions.PublicationDecision>();
+    public DbSet<Catalog.PublicationDecisions.PublicationDecisionProcedure> PublicationDecisionProcedures => Set<Catalog.PublicationDecisions.PublicationDecisionProcedure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

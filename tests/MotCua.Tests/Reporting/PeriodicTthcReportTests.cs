@@ -25,13 +25,13 @@ public sealed class PeriodicTthcReportTests(MotCuaFactory app)
     // The summary API's names of the figures behind each of the form's columns 3–13 ("+" adds two of them).
     private static readonly string[] Columns =
     [
-        "carriedOver+receivedNew", "carriedOver", "receivedOnline", "receivedCounter+receivedPostal", "resolved", "resolvedEarly",
+        "carriedOver+receivedNew", "receivedOnline", "receivedCounter+receivedPostal", "carriedOver", "resolved", "resolvedEarly",
         "resolvedOnTime", "resolvedLate", "inProgressWithinDeadline+inProgressOverdue", "inProgressWithinDeadline", "inProgressOverdue",
     ];
 
     private static readonly string[] JsonNames =
     [
-        "received", "carriedOver", "receivedOnline", "receivedDirectOrPostal", "resolved", "resolvedEarly", "resolvedOnTime", "resolvedLate",
+        "received", "receivedOnline", "receivedDirectOrPostal", "carriedOver", "resolved", "resolvedEarly", "resolvedOnTime", "resolvedLate",
         "inProgress", "inProgressWithinDeadline", "inProgressOverdue",
     ];
 
@@ -65,7 +65,10 @@ public sealed class PeriodicTthcReportTests(MotCuaFactory app)
         book.Text(0, "A3").ShouldBe(total.GetProperty("unitName").GetString());
         book.Text(0, "A4").ShouldBe("Từ ngày 05/01/2026 đến ngày 09/01/2026");
         book.Text(0, "C7").ShouldBe("Số hồ sơ nhận giải quyết");
-        book.Text(0, "E8").ShouldBe("Mới tiếp nhận trực tuyến");
+        // The form's order: total, then online and direct or postal in the period, then carried over (column 6).
+        book.Text(0, "D8").ShouldBe("Trong kỳ: trực tuyến");
+        book.Text(0, "E8").ShouldBe("Trong kỳ: trực tiếp, dịch vụ bưu chính");
+        book.Text(0, "F8").ShouldBe("Từ kỳ trước");
         book.Text(0, "M9").ShouldBe("(13)");
         AssertRows(book, 0, unitRows, total);
         AssertRows(book, 1, domainRows, byDomain);

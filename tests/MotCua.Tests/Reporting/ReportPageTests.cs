@@ -53,7 +53,7 @@ public sealed class ReportPageTests(MotCuaFactory app)
         using var book = new Outputs.Workbook(await supervisor.GetByteArrayAsync(periodic));
         var totals = book.RowCount(0);
         book.Text(0, $"B{totals}").ShouldBe("Tổng cộng");
-        book.Number(0, $"E{totals}").ShouldBe(1);
-        book.Number(0, $"F{totals}").ShouldBe(2);
+        book.Number(0, $"D{totals}").ShouldBe(1);
+        book.Number(0, $"E{totals}").ShouldBe(2);
     }
 }

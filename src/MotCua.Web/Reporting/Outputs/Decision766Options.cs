@@ -7,52 +7,57 @@ namespace MotCua.Web.Reporting.Outputs;
 /// </summary>
 internal enum Decision766Input
 {
-    /// <summary>1.1: procedures whose publication decision came out on time / procedures published in the period (catalog decisions: not held yet).</summary>
+    /// <summary>1.1: procedures whose publication decision came out on time / procedures announced in the period (Catalog/PublicationDecisions;
+    /// the item's points and formula: not found in the annex text (check)).</summary>
     PublishedOnTimeShare,
 
-    /// <summary>1.2: procedures updated and publicised on the national database on time / procedures to publicise (not held yet).</summary>
+    /// <summary>1.2: procedures updated and publicised on the national database on time / procedures to publicise (Catalog/PublicationDecisions).
+    /// Its maximum of 4 of the group's 18 is confirmed by a summary of the decision (baocaotaichinh.vn); the formula is the developers' (check).</summary>
     PublicisedOnTimeShare,
 
     /// <summary>1.3: the unit's listed procedures with every constituent part of Decree 63/2010 Art. 8.2 (name, sequence, ways, components,
-    /// time, subjects, agency) / listed procedures.</summary>
+    /// time, subjects, agency) / listed procedures (points and formula: the developers' reading (check)).</summary>
     ListingCompleteness,
 
-    /// <summary>1.4: dossiers of the period synchronised to the national portal / dossiers received (portal sync module).</summary>
+    /// <summary>1.4: dossiers of the period synchronised to the national portal / dossiers received (portal sync module; the developers' reading (check)).</summary>
     PortalSyncShare,
 
     /// <summary>2.1: dossiers processed on time or still within the deadline / dossiers resolved in the period plus those in progress at its
-    /// end (the portal also counts a dossier asked for a supplement more than once as overdue: not applied yet).</summary>
+    /// end (the portal also counts a dossier asked for a supplement more than once as overdue: not applied yet). Its maximum of 20, the whole
+    /// progress group, is confirmed by a summary of the decision (baocaotaichinh.vn); the formula is the portal's method as described (check).</summary>
     OnTimeRate,
 
-    /// <summary>3.1: the unit's listed procedures offered as online public services (full or partial) / listed procedures.</summary>
+    /// <summary>3.1: the unit's listed procedures offered as online public services (full or partial) / listed procedures (points and the 80%
+    /// threshold: the portal's method as described (check)).</summary>
     OnlineServiceCoverage,
 
-    /// <summary>3.3: received online / received.</summary>
+    /// <summary>3.3: received online / received (the 50% threshold: the portal's method as described (check)).</summary>
     OnlineShare,
 
-    /// <summary>3.5: fee-bearing procedures integrated for online payment / fee-bearing procedures (payments module).</summary>
+    /// <summary>3.5: fee-bearing procedures integrated for online payment / fee-bearing procedures (payments module; (check)).</summary>
     OnlinePaymentCoverage,
 
-    /// <summary>3.6: dossiers paid online (DuocThanhToanTrucTuyen 1 or 2) / dossiers of fee-bearing procedures (payments module).</summary>
+    /// <summary>3.6: dossiers paid online (DuocThanhToanTrucTuyen 1 or 2) / dossiers of fee-bearing procedures (payments module; (check)).</summary>
     OnlinePaymentShare,
 
-    /// <summary>4.1: resolved with the result attached in the system / resolved.</summary>
+    /// <summary>4.1: resolved with the result attached in the system / resolved ((check)).</summary>
     ResultsAttachedShare,
 
-    /// <summary>4.1 as an electronic result: decided with a result signed digitally by the unit / decided with a result (signatures module).</summary>
+    /// <summary>4.1 as an electronic result: decided with a result signed digitally by the unit / decided with a result (signatures module; (check)).</summary>
     SignedResultsShare,
 
-    /// <summary>4.2: received with the components as electronic files / received.</summary>
+    /// <summary>4.2: received with the components as electronic files / received (the 80% threshold: the portal's method as described (check)).</summary>
     DigitisedShare,
 
     /// <summary>4.3: dossiers reusing digitised data or documents / received (citizen identity module: owner data from the national
     /// identity or an earlier dossier, earlier documents reused for components).</summary>
     DigitisedDataReuse,
 
-    /// <summary>5.2: petitions handled on time / petitions received or handled in the period (feedback module).</summary>
+    /// <summary>5.2: petitions handled on time / petitions received or handled in the period (feedback module; (check)).</summary>
     FeedbackHandledShare,
 
-    /// <summary>5.3: petitions not rated "not satisfied", not raised again and not overdue / petitions first received in the period (feedback module).</summary>
+    /// <summary>5.3: petitions not rated "not satisfied", not raised again and not overdue / petitions first received in the period (feedback
+    /// module; (check)).</summary>
     FeedbackSatisfactionShare,
 
     /// <summary>Part: dossiers of the period with a petition or a "not satisfied" rating; whole: the dossiers the source looked at (ratings and
@@ -60,7 +65,8 @@ internal enum Decision766Input
     ComplainedDossiers,
 
     /// <summary>5.4: 100% − (overdue share + share of dossiers with a petition or a "not satisfied" rating), over the dossiers of 2.1. Derived by
-    /// the scorer from <see cref="OnTimeRate"/> and <see cref="ComplainedDossiers"/>; no data while the latter is missing.</summary>
+    /// the scorer from <see cref="OnTimeRate"/> and <see cref="ComplainedDossiers"/>; no data while the latter is missing. Its maximum of 6 of
+    /// the satisfaction group's 18 is confirmed by a summary of the decision (baocaotaichinh.vn); the formula and 90% threshold (check).</summary>
     SatisfactionRate,
 }
 
@@ -110,6 +116,11 @@ internal sealed class Decision766Group
 /// (<c>MotCua:Reporting:Decision766</c> in appsettings.json), because the method changes between periods; validated at
 /// start-up so that a typo cannot publish a wrong score. The split of a group's points among its indicators is given by
 /// the summaries only for progress (20 on 2.1) and dossier satisfaction (6 on 5.4): the others are split evenly, said so.
+/// Checked against the annex (issue 21): the annex body itself was not retrievable. Confirmed from a summary of the decision
+/// (baocaotaichinh.vn/thu-vien/quyet-dinh-766-qd-ttg-2022-...-126270): 100 points; disclosure 18 with 4 for procedures updated and
+/// publicised on time (1.2); 20 for dossiers processed on time (2.1); satisfaction 18 with 6 for the satisfaction rate (5.4). That summary
+/// names five criteria (disclosure, progress, digitisation, online services, satisfaction): the portal's split of online services (12) and
+/// online payment (10) is kept as the portal publishes it (check). Every other weight, threshold and formula is the developers' reading (check).
 /// </summary>
 internal sealed class Decision766Options
 {

@@ -7,11 +7,12 @@ namespace MotCua.Web.Reporting.Outputs;
 /// <summary>
 /// The periodic report on the handling of administrative procedures for the provincial reporting system:
 /// <c>GET /api/v1/reports/periodic-tthc</c> (JSON, the data the system takes in) and <c>…/periodic-tthc.xlsx</c> (the form).
-/// Legal basis: Circular 01/2020/TT-VPCP of 21/10/2020 on periodic reporting on the control of administrative procedures,
-/// form 06a/VPCP/KSTT "tình hình, kết quả giải quyết TTHC" (check: form number and columns against the annex; whether a
-/// 2025 VPCP circular has replaced it after the 2025 reorganisation is unverified (check)). The form's columns are: received
-/// (total = carried over + new online + new direct or by public postal service), resolved (early, on time, late) and in
-/// progress at the end of the period (within the deadline, overdue), one row per field of procedures. Every figure is taken
+/// Legal basis: Circular 01/2020/TT-VPCP of 21/10/2020 (reporting regime of the Government Office), the form "tình hình, kết quả giải quyết
+/// TTHC tại cơ quan, đơn vị trực tiếp giải quyết TTHC". Two public one-stop systems print it with the same columns, which this export follows:
+/// (3) received in total, (4) of them online in the period, (5) direct or by postal service in the period, (6) carried over from the previous
+/// period; (7) resolved, (8) early, (9) on time, (10) late; (11) in progress at the end, (12) within the deadline, (13) overdue; one row per unit
+/// or field. They number it differently ("06/VPCP/KSTT" citing the circular; "II.06a/VPCP/KSTT" for a Public Administration Service Centre,
+/// basis not shown): the number 06a is kept (check), and no 2025 circular replacing the 2020 forms was found (check). Every figure is taken
 /// from <see cref="IPeriodReports"/> (the figures of <c>GET /api/v1/reports/summary</c>); only sums of them are added here.
 /// </summary>
 internal static class ExportPeriodicTthcReport
@@ -19,15 +20,15 @@ internal static class ExportPeriodicTthcReport
     public const string Form = "06a/VPCP/KSTT";
     public const string LegalBasis = "Thông tư số 01/2020/TT-VPCP";
 
-    public sealed record PeriodicTthcFigures(int Received, int CarriedOver, int ReceivedOnline, int ReceivedDirectOrPostal, int Resolved, int ResolvedEarly,
+    public sealed record PeriodicTthcFigures(int Received, int ReceivedOnline, int ReceivedDirectOrPostal, int CarriedOver, int Resolved, int ResolvedEarly,
         int ResolvedOnTime, int ResolvedLate, int InProgress, int InProgressWithinDeadline, int InProgressOverdue)
     {
-        public static PeriodicTthcFigures Of(ReportFigures f) => new(f.CarriedOver + f.ReceivedNew, f.CarriedOver, f.ReceivedOnline,
-            f.ReceivedCounter + f.ReceivedPostal, f.Resolved, f.ResolvedEarly, f.ResolvedOnTime, f.ResolvedLate,
+        public static PeriodicTthcFigures Of(ReportFigures f) => new(f.CarriedOver + f.ReceivedNew, f.ReceivedOnline,
+            f.ReceivedCounter + f.ReceivedPostal, f.CarriedOver, f.Resolved, f.ResolvedEarly, f.ResolvedOnTime, f.ResolvedLate,
             f.InProgressWithinDeadline + f.InProgressOverdue, f.InProgressWithinDeadline, f.InProgressOverdue);
 
         /// <summary>The counts in the order of the form's columns 3 to 13.</summary>
-        public int[] Columns => [Received, CarriedOver, ReceivedOnline, ReceivedDirectOrPostal, Resolved, ResolvedEarly, ResolvedOnTime, ResolvedLate,
+        public int[] Columns => [Received, ReceivedOnline, ReceivedDirectOrPostal, CarriedOver, Resolved, ResolvedEarly, ResolvedOnTime, ResolvedLate,
             InProgress, InProgressWithinDeadline, InProgressOverdue];
     }
 
@@ -76,7 +77,7 @@ internal static class ExportPeriodicTthcReport
         string?[] groups = ["Received", null, null, null, "Resolved", null, null, null, "InProgress", null, null];
         sheet.Row([XlsxCell.Of(text["Report.Column.No"], XlsxStyle.Header), XlsxCell.Of(text["Report.Rows." + rowsBy], XlsxStyle.Header),
             .. groups.Select(g => XlsxCell.Of(g is null ? "" : text["Periodic.Group." + g], XlsxStyle.Header))]);
-        string[] columns = ["Total", "CarriedOver", "Online", "DirectOrPostal", "Total", "Early", "OnTime", "Late", "Total", "WithinDeadline", "Overdue"];
+        string[] columns = ["Total", "Online", "DirectOrPostal", "CarriedOver", "Total", "Early", "OnTime", "Late", "Total", "WithinDeadline", "Overdue"];
         sheet.Row([XlsxCell.Of("", XlsxStyle.Header), XlsxCell.Of("", XlsxStyle.Header), .. columns.Select(c => XlsxCell.Of(text["Periodic.Column." + c], XlsxStyle.Header))]);
         sheet.Row([.. Enumerable.Range(1, 13).Select(n => XlsxCell.Of($"({n})", XlsxStyle.Header))]);
         var no = 1;

@@ -99,9 +99,11 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
         page.ShouldContain("6,67/20,00");
         page.ShouldContain("Tiến độ, kết quả giải quyết");
         page.ShouldContain("1/3 (đúng hạn, trong hạn / đã và đang giải quyết)");
-        page.ShouldContain("Chưa có dữ liệu (0 điểm, chờ phân hệ cung cấp số liệu): 1.1 TTHC được công bố đúng hạn;");
-        // Data reuse (4.3) is measured by the citizen identity module: no longer in the list of missing inputs.
-        page.ShouldNotContain("; 4.3 Hồ sơ khai thác, sử dụng lại dữ liệu số hóa");
+        // Only the satisfaction with the handling of feedback (5.3) is left without data: publication decisions (1.1, 1.2) come from the
+        // catalog, data reuse (4.3) from the citizen identity module. No decision announced a procedure of this unit in the period: nothing to measure.
+        var missing = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector("p.no-data")!.TextContent;
+        missing.ShouldBe("Chưa có dữ liệu (0 điểm, chờ phân hệ cung cấp số liệu): 5.3 Hài lòng trong xử lý phản ánh, kiến nghị.");
+        components["ProceduresPublishedOnTime"].GetProperty("status").GetString().ShouldBe("NothingToMeasure");
     }
 
     [Fact]
