@@ -153,6 +153,8 @@ internal sealed class SeedDemoParIndex : IStartupData
     private static async Task PublishPastYearAsync(ParIndexCards cards, MotCuaDbContext db, AuditTrail audit, ParIndexFramework past, DateTime now,
         CancellationToken cancellationToken)
     {
+        // Scored, then frozen from the stored scores, in one transaction: a failed start leaves the year open as it was.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tree = await cards.FrameworkAsync(past.Id, cancellationToken);
         var units = await cards.UnitsAsync(tree, cancellationToken);
         var scored = await db.ParIndexScores.Where(s => s.FrameworkId == past.Id).ToListAsync(cancellationToken);
@@ -193,6 +195,7 @@ internal sealed class SeedDemoParIndex : IStartupData
                 new { Unit = unit.Code, past.Year }, cancellationToken);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         past.Finalise(now);
         var totals = await FinaliseParIndex.FreezeAsync(cards, db, tree, units, cancellationToken);
         var stream = Province + ":" + past.Year.ToString(CultureInfo.InvariantCulture);
@@ -202,6 +205,7 @@ internal sealed class SeedDemoParIndex : IStartupData
         await audit.RecordAsync(Actor.System, "par-index.published", nameof(ParIndexFramework), stream, new { State = nameof(ParIndexState.Finalised) },
             new { State = nameof(ParIndexState.Published) }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>A number 0–8 fixed by the text (not <see cref="string.GetHashCode()"/>, which changes between runs).</summary>
