@@ -71,6 +71,19 @@ public sealed class ParIndexFormsBrowserTests(BrowserHost host)
         await desk.OpenAsync($"/backoffice/giam-sat/chi-so-cchc/{id}/{commune}");
         await desk.Locator("#criteria-table").WaitForAsync();
         (await desk.Locator("#scoring").CountAsync()).ShouldBe(0);
+        // Posted anyway (with a valid antiforgery token from another form of the officer's), the handler refuses it and nothing changes.
+        var refused = await desk.EvaluateAsync<string>("""
+            async () => {
+                const form = new DOMParser().parseFromString(await (await fetch('/account/reauthenticate')).text(), 'text/html');
+                const body = new FormData();
+                body.append('__RequestVerificationToken', form.querySelector('input[name=__RequestVerificationToken]').value);
+                [['code', '1.3'], ['points', '30'], ['note', 'Tự chấm tối đa'], ['version', '3']].forEach(([k, v]) => body.append(k, v));
+                const response = await fetch(location.pathname + '?handler=SelfAssess', { method: 'POST', body });
+                return new URL(response.url).pathname;
+            }
+            """);
+        refused.ShouldBe("/account/access-denied");
+        host.WithDb(db => db.AuditEvents.Count(e => e.StreamId == $"ParIndexScore:{id}:{commune}:1.3")).ShouldBe(3);
     }
 
     [Fact]

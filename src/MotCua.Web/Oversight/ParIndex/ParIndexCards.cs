@@ -21,7 +21,8 @@ internal sealed record ParCard(ParUnit Unit, IReadOnlyList<ParLeaf> Leaves)
 /// <summary>
 /// Reads a year's index: its tree, the units it ranks and each unit's scores. Automatic criteria are measured through
 /// <see cref="GetDecision766.MeasureAsync"/> (the period report and the modules' Decision 766 inputs) over the year, up to today while it runs,
-/// for the unit with its subtree: the same figures as the period report for that unit and period. Once finalised, the frozen rows are read.
+/// for the unit with its subtree: the same figures as the period report for that unit and period (and the desk team's grades as the staff
+/// performance figures count them, the inspections' corrections as the inspection plans record them). Once finalised, the frozen rows are read.
 /// </summary>
 internal sealed class ParIndexCards(MotCuaDbContext db, IPeriodReports reports, IEnumerable<IDecision766Source> sources, TimeProvider clock)
 {
