@@ -93,12 +93,27 @@ internal static class GetStaffPerformance
             rated is null ? null : rated.GetValueOrDefault(o.Id)?.Satisfied ?? 0, rated is null ? null : rated.GetValueOrDefault(o.Id)?.Rated ?? 0,
             grades.TryGetValue(o.Id, out var grade) ? grade.ToString() : null)).ToList();
 
-        var desk = officers.Where(o => o.Roles.Contains(StaffRole.DeskOfficer)).Select(o => grades.TryGetValue(o.Id, out var g) ? g : (EvaluationGrade?)null).ToList();
+        var desk = await DeskGradesAsync(db, unit.Path, period.Year, period.Month, cancellationToken);
         var province = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
         var rule = await db.ExcellentShareRules.AsNoTracking().Where(r => r.ProvinceCode == province && r.ValidFrom <= period.To)
             .OrderByDescending(r => r.ValidFrom).FirstOrDefaultAsync(cancellationToken);
         return new Response(unit.Code, unit.Name, period.Year, period.Month, period.From, period.To, rated is not null, rows,
             Team(desk, rule));
+    }
+
+    /// <summary>The grade of each desk officer of a unit's subtree for a month or (no month) the year, null when not graded: the base of the desk
+    /// team's share, here and in the reform index's criterion on it.</summary>
+    public static async Task<IReadOnlyList<EvaluationGrade?>> DeskGradesAsync(MotCuaDbContext db, string unitPath, int year, int? month,
+        CancellationToken cancellationToken)
+    {
+        var desk = await db.Users.AsNoTracking()
+            .Where(u => u.Roles.Any(r => r.Unit!.Path.StartsWith(unitPath) && r.Role == StaffRole.DeskOfficer))
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+        var grades = await db.StaffEvaluations.AsNoTracking()
+            .Where(e => desk.Contains(e.UserId) && e.Year == year && e.Month == (month ?? 0))
+            .ToDictionaryAsync(e => e.UserId, e => e.Grade, cancellationToken);
+        return [.. desk.Select(id => grades.TryGetValue(id, out var grade) ? grade : (EvaluationGrade?)null)];
     }
 
     private static DateTime StartUtc(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).UtcDateTime;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Infrastructure;
 using MotCua.Web.Identity;
 using MotCua.Web.Units;
@@ -91,5 +93,44 @@ public sealed class ParIndexFrameworkTests(MotCuaFactory app)
         (copied.GetProperty("year").GetInt32(), copied.GetProperty("subjects")[0].GetString(), copied.GetProperty("state").GetString()).ShouldBe((2023, "District", "Open"));
         copied.GetProperty("areas")[0].GetProperty("children")[1].GetProperty("target").GetDecimal().ShouldBe(0.1m);
         app.WithDb(db => db.AuditEvents.Count(e => e.StreamId == $"ParIndexFramework:{province}:2023" && e.Action == "par-index.framework-copied")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_demo_publishes_its_district_year_with_ranks_per_area_and_lost_points_once()
+    {
+        const string province = "000.00.00.H50";
+        var year = MotCua.Web.Dossiers.DossierTime.VietnamDate(app.Clock.GetUtcNow().UtcDateTime).Year - 2;
+        var anyone = app.Anonymous();
+        var page = new HtmlParser().ParseDocument(await anyone.GetStringAsync($"/chi-so-cchc?tinh={province}"));
+        page.QuerySelector("#heading")!.TextContent.ShouldBe($"Chỉ số CCHC năm {year} — UBND cấp huyện");
+        var rows = page.QuerySelectorAll("#ranking tbody tr").ToList();
+        var units = rows.Select(r => r.GetAttribute("data-unit")).ToList();
+        units.ShouldContain("000.00.12.H50");
+        units.ShouldContain("000.00.13.H50");
+        rows[0].QuerySelector("td")!.TextContent.ShouldBe("1");
+        // The demo's districts score differently, and each is ranked in each of the seven areas.
+        rows.Select(r => r.QuerySelector(".total")!.TextContent).Distinct().Count().ShouldBeGreaterThan(1);
+        rows.ShouldAllBe(r => r.QuerySelectorAll(".area").Length == 7 && r.QuerySelectorAll(".area").All(a => a.TextContent.Contains("(hạng ")));
+
+        var id = app.WithDb(db => db.ParIndexFrameworks.Single(f => f.ProvinceCode == province && f.Year == year).Id);
+        var card = new HtmlParser().ParseDocument(await anyone.GetStringAsync($"/chi-so-cchc/{id}/000.00.12.H50"));
+        var lost = card.QuerySelectorAll("#lost-points li").Select(li => li.TextContent).ToList();
+        lost.ShouldContain("2.1. Công khai thủ tục hành chính đầy đủ, đúng quy định — Bị trừ 0,72/3,00: Thẩm định điều chỉnh từ 3,00 xuống 2,28 điểm: "
+            + "Tài liệu kiểm chứng chưa chứng minh đầy đủ kết quả tự đánh giá (dữ liệu demo).");
+        // The desk team's criterion is computed from the staff evaluations, of which the demo has none for that year.
+        lost.ShouldContain("2.2.5. Tỷ lệ công chức Bộ phận Một cửa được xếp loại hoàn thành xuất sắc nhiệm vụ (từ 50%) — Bị trừ 2,00/2,00: "
+            + "Tỷ lệ công chức Bộ phận Một cửa được xếp loại hoàn thành xuất sắc nhiệm vụ: chưa có số liệu trong năm.");
+
+        // Restarting the demo changes nothing: the year is published once, its scores frozen once.
+        (int Scores, int Events, DateTime? PublishedAt) Snapshot() => app.WithDb(db => (db.ParIndexScores.Count(s => s.FrameworkId == id),
+            db.AuditEvents.Count(e => e.StreamId.StartsWith($"ParIndexScore:{id}:") || e.StreamId == $"ParIndexFramework:{province}:{year}"), db.ParIndexFrameworks.Single(f => f.Id == id).PublishedAt));
+        var before = Snapshot();
+        before.PublishedAt.ShouldNotBeNull();
+        using (var scope = app.Services.CreateScope())
+        {
+            await new MotCua.Web.Oversight.ParIndex.SeedDemoParIndex().StoreAsync(scope.ServiceProvider, CancellationToken.None);
+        }
+
+        Snapshot().ShouldBe(before);
     }
 }

@@ -35,33 +35,8 @@ internal static class FinaliseParIndex
             return problems.Conflict(broken);
         }
 
-        var leaves = ParIndexCards.Leaves(open);
         var (from, to) = cards.Period(open);
-        var totals = new Dictionary<string, decimal>();
-        foreach (var unit in units)
-        {
-            var scores = await db.ParIndexScores.Where(s => s.FrameworkId == id && s.UnitId == unit.Id).ToDictionaryAsync(s => s.CriterionId, cancellationToken);
-            var measured = leaves.Any(l => l.Scoring == ParScoring.Automatic)
-                ? await cards.MeasureAsync(new Reporting.ReportQuery(from, to, unit.Code), cancellationToken)
-                : new Dictionary<ParMeasure, Reporting.Outputs.Ratio?>();
-            var total = 0m;
-            foreach (var leaf in leaves)
-            {
-                if (!scores.TryGetValue(leaf.Id, out var score))
-                {
-                    score = new ParIndexScore { FrameworkId = id, UnitId = unit.Id, CriterionId = leaf.Id };
-                    db.ParIndexScores.Add(score);
-                }
-
-                var ratio = leaf.Measure is { } measure ? measured[measure] : null;
-                var points = ParIndexCards.LivePoints(leaf, ratio, score);
-                score.Freeze(points, ratio?.Part, ratio?.Whole);
-                total += points;
-            }
-
-            totals[unit.Code] = total;
-        }
-
+        var totals = await FreezeAsync(cards, db, open, units, cancellationToken);
         await audit.RecordAsync(actor.ActingOn(province.Path, StaffRole.Supervisor), "par-index.finalised", nameof(ParIndexFramework),
             $"{framework.ProvinceCode}:{framework.Year}", new { State = nameof(ParIndexState.Open) },
             new { State = framework.State.ToString(), Period = new { from, to }, Totals = totals }, cancellationToken);
@@ -87,6 +62,42 @@ internal static class FinaliseParIndex
         var units = await cards.UnitsAsync(await cards.FrameworkAsync(id, cancellationToken), cancellationToken);
         return TypedResults.Ok(new ParCycleResponse(framework.Id, framework.State.ToString(), framework.Version, units.Count, framework.FinalisedAt,
             framework.PublishedAt));
+    }
+
+    /// <summary>Writes every unit's every leaf with its final points and, for automatic criteria, the figure measured today (the year's scores
+    /// as they stand, tracked, for the caller to save with the framework's new state); returns each unit's total.</summary>
+    public static async Task<Dictionary<string, decimal>> FreezeAsync(ParIndexCards cards, MotCuaDbContext db, ParIndexFramework open,
+        IReadOnlyList<ParUnit> units, CancellationToken cancellationToken)
+    {
+        var leaves = ParIndexCards.Leaves(open);
+        var (from, to) = cards.Period(open);
+        var totals = new Dictionary<string, decimal>();
+        foreach (var unit in units)
+        {
+            var scores = await db.ParIndexScores.Where(s => s.FrameworkId == open.Id && s.UnitId == unit.Id)
+                .ToDictionaryAsync(s => s.CriterionId, cancellationToken);
+            var measured = leaves.Any(l => l.Scoring == ParScoring.Automatic)
+                ? await cards.MeasureAsync(new Reporting.ReportQuery(from, to, unit.Code), cancellationToken)
+                : new Dictionary<ParMeasure, Reporting.Outputs.Ratio?>();
+            var total = 0m;
+            foreach (var leaf in leaves)
+            {
+                if (!scores.TryGetValue(leaf.Id, out var score))
+                {
+                    score = new ParIndexScore { FrameworkId = open.Id, UnitId = unit.Id, CriterionId = leaf.Id };
+                    db.ParIndexScores.Add(score);
+                }
+
+                var ratio = leaf.Measure is { } measure ? measured[measure] : null;
+                var points = ParIndexCards.LivePoints(leaf, ratio, score);
+                score.Freeze(points, ratio?.Part, ratio?.Whole);
+                total += points;
+            }
+
+            totals[unit.Code] = total;
+        }
+
+        return totals;
     }
 
     private static async Task<(ParIndexFramework Framework, (string Code, string Path) Province)> LoadAsync(MotCuaDbContext db, CurrentActor actor, int id,

@@ -21,7 +21,8 @@ internal sealed record ParCard(ParUnit Unit, IReadOnlyList<ParLeaf> Leaves)
 /// <summary>
 /// Reads a year's index: its tree, the units it ranks and each unit's scores. Automatic criteria are measured through
 /// <see cref="GetDecision766.MeasureAsync"/> (the period report and the modules' Decision 766 inputs) over the year, up to today while it runs,
-/// for the unit with its subtree: the same figures as the period report for that unit and period. Once finalised, the frozen rows are read.
+/// for the unit with its subtree: the same figures as the period report for that unit and period (and the desk team's grades as the staff
+/// performance figures count them, the inspections' corrections as the inspection plans record them). Once finalised, the frozen rows are read.
 /// </summary>
 internal sealed class ParIndexCards(MotCuaDbContext db, IPeriodReports reports, IEnumerable<IDecision766Source> sources, TimeProvider clock)
 {
@@ -88,22 +89,48 @@ internal sealed class ParIndexCards(MotCuaDbContext db, IPeriodReports reports, 
         })]);
     }
 
-    /// <summary>Every automatic measure for one unit and period, from the period report and the Decision 766 inputs as those pages show them.</summary>
+    /// <summary>Every automatic measure for one unit and period, from the period report and the Decision 766 inputs as those pages show them, the
+    /// desk team's grades as the staff performance page shows them, and the corrections the inspections required.</summary>
     public async Task<Dictionary<ParMeasure, Ratio?>> MeasureAsync(ReportQuery query, CancellationToken cancellationToken)
     {
         var (report, inputs) = await GetDecision766.MeasureAsync(reports, db, sources, query, cancellationToken);
-        return Enum.GetValues<ParMeasure>().ToDictionary(m => m, m => Measure(m, report.Totals, inputs));
+        var path = await db.Units.AsNoTracking().Where(u => u.Code == query.UnitCode).Select(u => u.Path).SingleAsync(cancellationToken);
+        var desk = GetStaffPerformance.Team(await GetStaffPerformance.DeskGradesAsync(db, path, query.To.Year, null, cancellationToken), null);
+        var figures = new ParFigures(report.Totals, inputs, new Ratio(desk.Excellent, desk.Graded),
+            await CorrectionsOnTimeAsync(path, query.From, query.To, cancellationToken));
+        return Enum.GetValues<ParMeasure>().ToDictionary(m => m, m => Measure(m, figures));
     }
 
-    public static Ratio? Measure(ParMeasure measure, ReportFigures t, IReadOnlyDictionary<Decision766Input, Ratio> inputs) => measure switch
+    /// <summary>
+    /// The unit's follow-up of inspections of reform work: of the corrections required of it (or of its offices) due within the period, those
+    /// done by their deadline (the deadline day itself is in time), among those settled, i.e. done or already past their deadline; one due today
+    /// and not yet done is still in time and not counted. Decision 876/QĐ-BNV (10/11/2022) scores, in its area on directing reform, the
+    /// inspection of reform work and the handling of the problems inspections find (check), which each province's index restates for its units.
+    /// </summary>
+    private async Task<Ratio> CorrectionsOnTimeAsync(string path, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        ParMeasure.OnTimeRate => new Ratio(t.ResolvedEarly + t.ResolvedOnTime, t.Resolved),
-        ParMeasure.ResultsAttached => new Ratio(t.ResultsAttached, t.Resolved),
-        ParMeasure.OnlineShare => new Ratio(t.ReceivedOnline, t.ReceivedNew),
-        ParMeasure.PostalShare => new Ratio(t.ReceivedPostal, t.ReceivedNew),
-        ParMeasure.FeedbackOnTime => inputs.GetValueOrDefault(Decision766Input.FeedbackHandledShare),
-        ParMeasure.Satisfaction => inputs.GetValueOrDefault(Decision766Input.SatisfactionRate),
-        ParMeasure.SignedResults => inputs.GetValueOrDefault(Decision766Input.SignedResultsShare),
+        var today = DossierTime.VietnamDate(clock.GetUtcNow().UtcDateTime);
+        var due = await db.InspectionCorrections.AsNoTracking()
+            .Where(c => c.Deadline >= from && c.Deadline <= to && (c.DoneOn != null || c.Deadline < today)
+                && db.Units.Any(u => u.Id == c.UnitId && u.Path.StartsWith(path)))
+            .Select(c => new { c.Deadline, c.DoneOn })
+            .ToListAsync(cancellationToken);
+        return new Ratio(due.Count(c => c.DoneOn <= c.Deadline), due.Count);
+    }
+
+    private sealed record ParFigures(ReportFigures Totals, IReadOnlyDictionary<Decision766Input, Ratio> Inputs, Ratio DeskExcellent, Ratio CorrectionsOnTime);
+
+    private static Ratio? Measure(ParMeasure measure, ParFigures f) => measure switch
+    {
+        ParMeasure.OnTimeRate => new Ratio(f.Totals.ResolvedEarly + f.Totals.ResolvedOnTime, f.Totals.Resolved),
+        ParMeasure.ResultsAttached => new Ratio(f.Totals.ResultsAttached, f.Totals.Resolved),
+        ParMeasure.OnlineShare => new Ratio(f.Totals.ReceivedOnline, f.Totals.ReceivedNew),
+        ParMeasure.PostalShare => new Ratio(f.Totals.ReceivedPostal, f.Totals.ReceivedNew),
+        ParMeasure.FeedbackOnTime => f.Inputs.GetValueOrDefault(Decision766Input.FeedbackHandledShare),
+        ParMeasure.Satisfaction => f.Inputs.GetValueOrDefault(Decision766Input.SatisfactionRate),
+        ParMeasure.SignedResults => f.Inputs.GetValueOrDefault(Decision766Input.SignedResultsShare),
+        ParMeasure.DeskExcellentShare => f.DeskExcellent,
+        ParMeasure.CorrectionsOnTime => f.CorrectionsOnTime,
     };
 
     /// <summary>Points before finalisation: automatic ones pro rata up to the target, the others the appraiser's score, else the unit's own

@@ -30,7 +30,8 @@ internal enum ParScoring
     Survey,
 }
 
-/// <summary>The figures an automatic criterion reads: each one of the period report or of a Decision 766 input, never recomputed.</summary>
+/// <summary>The figures an automatic criterion reads: each one of the period report, of a Decision 766 input, of the staff performance figures or
+/// of the inspections, never recomputed.</summary>
 internal enum ParMeasure
 {
     /// <summary>Resolved early or on time / resolved (period report).</summary>
@@ -53,6 +54,13 @@ internal enum ParMeasure
 
     /// <summary>Decided with a digitally signed result (Decision 766 input 4.1, signatures module).</summary>
     SignedResults,
+
+    /// <summary>Desk officers graded "excellent" for the year / desk officers graded (the desk team of the staff performance figures).</summary>
+    DeskExcellentShare,
+
+    /// <summary>Corrections required by inspections of reform work, due in the year, done by their deadline / those due and settled (done,
+    /// or past their deadline).</summary>
+    CorrectionsOnTime,
 }
 
 internal enum ParIndexState

@@ -8,6 +8,9 @@ namespace MotCua.Web.Oversight.ParIndex;
 /// finalisation, ranking and the lost-points report.</summary>
 internal static class ParIndexModule
 {
+    /// <summary>The largest request that attaches evidence files, through the API or the scorecard's form.</summary>
+    public const long MaxEvidenceRequestBytes = 64 * 1024 * 1024;
+
     public static WebApplicationBuilder AddParIndex(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ParIndexCards>();
@@ -31,7 +34,7 @@ internal static class ParIndexModule
         criterion.MapPut("/self-assessment", SelfAssessParCriterion.Handle).WithName("SelfAssessParCriterion")
             .WithSummary("Đơn vị tự đánh giá, chấm điểm một tiêu chí (kèm giải trình)");
         criterion.MapPost("/evidence", SelfAssessParCriterion.AttachEvidence).WithName("AttachParEvidence").DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024 * 1024))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxEvidenceRequestBytes))
             .Accepts<object>("multipart/form-data")
             .Produces<SelfAssessParCriterion.ParScoreResponse>()
             .WithSummary("Đính kèm tài liệu kiểm chứng cho điểm tự đánh giá (trường `version`, tệp trong trường `files`)");

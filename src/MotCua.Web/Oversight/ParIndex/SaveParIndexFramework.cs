@@ -18,7 +18,7 @@ internal static class SaveParIndexFramework
 {
     /// <param name="Scoring"><c>Automatic</c>, <c>SelfAssessed</c>, <c>Appraised</c> or <c>Survey</c>; leaves only.</param>
     /// <param name="Measure">For an automatic leaf: <c>OnTimeRate</c>, <c>ResultsAttached</c>, <c>OnlineShare</c>, <c>PostalShare</c>,
-    /// <c>FeedbackOnTime</c>, <c>Satisfaction</c> or <c>SignedResults</c>.</param>
+    /// <c>FeedbackOnTime</c>, <c>Satisfaction</c>, <c>SignedResults</c>, <c>DeskExcellentShare</c> or <c>CorrectionsOnTime</c>.</param>
     /// <param name="Target">For an automatic leaf: the rate that earns full points, above 0 and at most 1 (0.3 = 30%).</param>
     public sealed record ParCriterionInput(string? Code, string? Name, decimal? MaxPoints, string? Scoring, string? Measure, decimal? Target,
         IReadOnlyList<ParCriterionInput>? Children);
