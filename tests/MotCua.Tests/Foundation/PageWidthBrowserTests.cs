@@ -90,6 +90,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["backoffice/calendar/due"] = (Who.Administrator, "/backoffice/calendar/due"),
             ["backoffice/catalog"] = (Who.Administrator, "/backoffice/catalog"),
             ["backoffice/catalog/new"] = (Who.Administrator, "/backoffice/catalog/new"),
+            ["backoffice/catalog/quyet-dinh-cong-bo"] = (Who.Administrator, "/backoffice/catalog/quyet-dinh-cong-bo"),
             ["backoffice/catalog/{code}"] = (Who.Administrator, $"/backoffice/catalog/{MaritalStatus}"),
             ["backoffice/catalog/{code}/versions/{number:int}"] = (Who.Administrator, $"/backoffice/catalog/{MaritalStatus}/versions/1"),
             ["backoffice/catalog/{code}/processes/{unitCode}"] = (Who.Administrator, $"/backoffice/catalog/{MaritalStatus}/processes/{unit}"),

@@ -35,6 +35,8 @@ public sealed class ProductionDefaultsTests
     {
         await using var app = new FailingReports();
         await app.InitializeAsync();
+        // Broken once started: the demo seed reads the reports to publish its past reform index year.
+        app.Services.GetRequiredService<ReportStoreSwitch>().Broken = true;
         var supervisor = await app.SignInAsync("sysadmin");
 
         var response = await supervisor.GetAsync("/api/v1/reports/decision766?unitCode=000.00.00.H50&from=2026-01-01&to=2026-06-30");
@@ -84,20 +86,29 @@ public sealed class ProductionDefaultsTests
             builder.ConfigureServices(services =>
             {
                 services.RemoveAll<IPeriodReports>();
+                services.AddSingleton<ReportStoreSwitch>();
+                services.AddScoped<PeriodReports>();
                 services.AddScoped<IPeriodReports, BrokenReports>();
             });
         }
     }
 
-    private sealed class BrokenReports : IPeriodReports
+    private sealed class ReportStoreSwitch
+    {
+        public bool Broken { get; set; }
+    }
+
+    /// <summary>The real report store until the switch is thrown.</summary>
+    private sealed class BrokenReports(ReportStoreSwitch store, PeriodReports real) : IPeriodReports
     {
         public Task AuthorizeAsync(MotCua.Web.Identity.CurrentActor actor, ReportQuery query, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The report store broke");
+            store.Broken ? throw new InvalidOperationException("The report store broke") : real.AuthorizeAsync(actor, query, cancellationToken);
 
         public Task<PeriodReport> RunAsync(ReportQuery query, ReportRows rowsBy, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("The report store broke");
+            store.Broken ? throw new InvalidOperationException("The report store broke") : real.RunAsync(query, rowsBy, cancellationToken);
 
         public Task<IReadOnlyList<ReportDossier>> DrillDownAsync(ReportQuery query, ReportFigure figure, ReportRows rowsBy, string? rowKey,
-            CancellationToken cancellationToken) => throw new InvalidOperationException("The report store broke");
+            CancellationToken cancellationToken) =>
+            store.Broken ? throw new InvalidOperationException("The report store broke") : real.DrillDownAsync(query, figure, rowsBy, rowKey, cancellationToken);
     }
 }
