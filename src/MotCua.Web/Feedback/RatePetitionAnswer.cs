@@ -42,6 +42,10 @@ internal static class RatePetitionAnswer
     public sealed record Request(int? Version, bool? Satisfied);
 
     public static async Task<Ok<MyPetition>> Handle(string reference, Request request, MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock,
+        IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await RateAsync(reference, request, db, actor, audit, clock, localizer, cancellationToken));
+
+    public static async Task<MyPetition> RateAsync(string reference, Request request, MotCuaDbContext db, CurrentActor actor, AuditTrail audit, TimeProvider clock,
         IStringLocalizer<SharedResource> localizer, CancellationToken cancellationToken)
     {
         var petition = await db.Petitions.FirstOrDefaultAsync(p => p.Reference == reference && p.CitizenAccountId != null && p.CitizenAccountId == actor.UserId,
@@ -69,6 +73,6 @@ internal static class RatePetitionAnswer
         await audit.RecordAsync(new Actor(actor.UserId, actor.Name, "Citizen", null), "petition.rated", nameof(Petition), petition.Id.ToString(), null,
             new { petition.Reference, Satisfied = petition.SenderSatisfied }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(MyPetition.Of(petition));
+        return MyPetition.Of(petition);
     }
 }
