@@ -15,6 +15,7 @@ internal static class FeedbackModule
         builder.Services.AddOptions<PetitionOptions>().Bind(builder.Configuration.GetSection(PetitionOptions.Section))
             .Validate(o => o.HandleWithinWorkingDays > 0 && o.PerAddressPerMinute > 0, "MotCua:Petitions: days and limits must be positive").ValidateOnStart();
         builder.Services.AddScoped<SubmitPetition.Handler>();
+        builder.Services.AddScoped<Reporting.Outputs.IDecision766Source, FeedbackSatisfactionShare>();
         var perMinute = builder.Configuration.GetValue($"{PetitionOptions.Section}:{nameof(PetitionOptions.PerAddressPerMinute)}", new PetitionOptions().PerAddressPerMinute);
         builder.Services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimit, context => RateLimits.Window(context, RateLimit, perMinute)));
         builder.Services.Configure<RazorPagesOptions>(options => options.Conventions.AllowAnonymousToFolder("/Feedback"));
@@ -43,6 +44,12 @@ internal static class FeedbackModule
         petitions.MapPost("/{reference}/answer", AnswerPetition.Handle).RequireAuthorization(Policies.Staff).WithName("AnswerPetition")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Trả lời; công khai nội dung không có thông tin cá nhân khi người gửi đồng ý");
+        var mine = app.MapGroup("/api/v1/me/petitions").WithTags("Petitions");
+        mine.MapGet("/", ListMyPetitions.Handle).RequireAuthorization(Policies.Citizen).WithName("ListMyPetitions")
+            .WithSummary("Phản ánh, kiến nghị do tài khoản công dân gửi");
+        mine.MapPost("/{reference}/rating", RatePetitionAnswer.Handle).RequireAuthorization(Policies.Citizen).WithName("RatePetitionAnswer")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Người gửi đánh giá kết quả trả lời: hài lòng hoặc không hài lòng (một lần)");
         return app;
     }
 }

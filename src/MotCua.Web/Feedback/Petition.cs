@@ -70,6 +70,17 @@ internal sealed class Petition
     public string? PublicAnswer { get; private set; }
     public DateTime? PublishedAt { get; private set; }
 
+    /// <summary>The sender's rating of the answer: true "hài lòng", false "không hài lòng", null not rated (yet).</summary>
+    public bool? SenderSatisfied { get; private set; }
+
+    public DateTime? RatedAt { get; private set; }
+
+    /// <summary>The earlier petition of the same sender account that this one raises again; null when first received.</summary>
+    public Guid? EarlierPetitionId { get; init; }
+
+    /// <summary>The later petition by which the sender raised this one again.</summary>
+    public Guid? RaisedAgainById { get; private set; }
+
     public bool IsOverdue(DateTime now) => State != PetitionState.Answered && DueAt is { } due && due < now;
 
     public bool AnsweredOnTime => AnsweredAt is { } answered && DueAt is { } due && answered <= due;
@@ -123,6 +134,33 @@ internal sealed class Petition
         Version++;
         return true;
     }
+
+    /// <summary>The sender rates the answer, once.</summary>
+    public bool Rate(bool satisfied, DateTime at)
+    {
+        if (State != PetitionState.Answered || SenderSatisfied is not null)
+        {
+            return false;
+        }
+
+        SenderSatisfied = satisfied;
+        RatedAt = at;
+        Version++;
+        return true;
+    }
+
+    /// <summary>The sender raised the matter again with a later petition; the first one to do so is kept.</summary>
+    public bool RaiseAgain(Guid laterId)
+    {
+        if (RaisedAgainById is not null)
+        {
+            return false;
+        }
+
+        RaisedAgainById = laterId;
+        Version++;
+        return true;
+    }
 }
 
 internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
@@ -150,5 +188,6 @@ internal sealed class PetitionConfiguration : IEntityTypeConfiguration<Petition>
         builder.Property(p => p.PublicAnswer).HasMaxLength(4000);
         builder.HasIndex(p => new { p.UnitPath, p.ReceivedAt });
         builder.HasIndex(p => p.DossierId).HasFilter("\"DossierId\" IS NOT NULL");
+        builder.HasIndex(p => p.CitizenAccountId).HasFilter("\"CitizenAccountId\" IS NOT NULL");
     }
 }

@@ -14,12 +14,14 @@ namespace MotCua.Web.Feedback;
 /// <c>POST /api/v1/petitions</c> (the portal, anyone) and <c>POST /api/v1/petitions/intake</c> (staff typing what came in at
 /// the counter or on the hotline): receives a feedback or petition about a unit, optionally a procedure. A complaint about a
 /// dossier's outcome names the dossier, and the sender proves it as for rating (code and check value, or the owner's
-/// account); staff link any dossier they may see.
+/// account); staff link any dossier they may see. A signed-in citizen may raise again an earlier petition of their account
+/// (<c>earlierReference</c>): the earlier one is marked raised again in the same transaction (Decision 766 annex 5.3).
 /// </summary>
 internal static class SubmitPetition
 {
     public sealed record Request(string? SenderName, string? SenderPhone, string? SenderEmail, string? SenderAddress, string? Content, string? UnitCode,
-        string? Kind, string? ProcedureCode, string? DossierCode, string? DossierCheck, bool AgreesToPublish, string? Channel = null);
+        string? Kind, string? ProcedureCode, string? DossierCode, string? DossierCheck, bool AgreesToPublish, string? Channel = null,
+        string? EarlierReference = null);
 
     public sealed record Response(string Reference, string State, string Channel, string Kind, string UnitCode, string? DossierCode, DateTimeOffset ReceivedAt);
 
@@ -71,6 +73,7 @@ internal static class SubmitPetition
 
             errors.MaxLength("procedureCode", request.ProcedureCode, 60);
             errors.ThrowIfAny();
+            var earlier = await EarlierAsync(request.EarlierReference, staff, errors, cancellationToken);
 
             var unit = await db.Units.AsNoTracking().Where(u => u.Code == request.UnitCode!.Trim()).Select(u => new { u.Id, u.Code, u.Path })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -99,6 +102,7 @@ internal static class SubmitPetition
                 DossierId = dossier?.Id,
                 DossierCode = dossier?.Code,
                 CitizenAccountId = staff ? null : actor.UserId,
+                EarlierPetitionId = earlier?.Id,
                 ReceivedAt = now,
                 ReceivedByName = staff ? actor.Name : null,
             };
@@ -106,11 +110,51 @@ internal static class SubmitPetition
             petition.Classify(kind, Blank(request.ProcedureCode));
             db.Add(petition);
             var who = staff ? actor.ActingOn(unit.Path) : new Actor(actor.UserId, actor.UserId is null ? "citizen" : actor.Name, "Citizen", null);
-            db.Add(audit.First(who, "petition.received", nameof(Petition), petition.Id.ToString(),
-                new { petition.Reference, Channel = channel.ToString(), Kind = kind.ToString(), Unit = unit.Code, petition.ProcedureCode, petition.DossierCode }));
+            var received = new
+            {
+                petition.Reference,
+                Channel = channel.ToString(),
+                Kind = kind.ToString(),
+                Unit = unit.Code,
+                petition.ProcedureCode,
+                petition.DossierCode,
+                EarlierReference = earlier?.Reference,
+            };
+            db.Add(audit.First(who, "petition.received", nameof(Petition), petition.Id.ToString(), received));
+            if (earlier is not null)
+            {
+                earlier.RaiseAgain(petition.Id);
+                await audit.RecordAsync(who, "petition.raised-again", nameof(Petition), earlier.Id.ToString(), null,
+                    new { earlier.Reference, RaisedAgainBy = petition.Reference }, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/v1/petitions/{petition.Reference}", new Response(petition.Reference, petition.State.ToString(), channel.ToString(),
                 kind.ToString(), unit.Code, petition.DossierCode, now.ToVietnamTime()));
+        }
+
+        /// <summary>The earlier petition raised again: one the signed-in sender's own account sent and nobody raised again yet; 400 otherwise.</summary>
+        private async Task<Petition?> EarlierAsync(string? reference, bool staff, FieldErrors errors, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(reference))
+            {
+                return null;
+            }
+
+            var code = reference.Trim().ToUpperInvariant();
+            var account = staff ? null : actor.UserId;
+            var earlier = account is null ? null
+                : await db.Petitions.FirstOrDefaultAsync(p => p.Reference == code && p.CitizenAccountId == account, cancellationToken);
+            if (earlier is null)
+            {
+                errors.Add("earlierReference", "Petitions.UnknownEarlier").ThrowIfAny();
+            }
+            else if (earlier.RaisedAgainById is not null)
+            {
+                errors.Add("earlierReference", "Petitions.AlreadyRaisedAgain").ThrowIfAny();
+            }
+
+            return earlier;
         }
 
         private async Task<RatedDossier> LinkAsync(Request request, bool staff, CancellationToken cancellationToken)

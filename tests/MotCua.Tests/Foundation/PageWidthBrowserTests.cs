@@ -62,6 +62,7 @@ public sealed class PageWidthBrowserTests(BrowserHost host)
             ["ho-so-cua-toi"] = (Who.Citizen, "/ho-so-cua-toi"),
             ["ho-so-cua-toi/{id:guid}"] = (Who.Citizen, $"/ho-so-cua-toi/{online}"),
             ["tai-khoan/thong-bao"] = (Who.Citizen, "/tai-khoan/thong-bao"),
+            ["tai-khoan/phan-anh"] = (Who.Citizen, "/tai-khoan/phan-anh"),
             ["ho-so-cua-toi/{id:guid}/thanh-toan"] = (Who.Citizen, $"/ho-so-cua-toi/{online}/thanh-toan"),
             ["thanh-toan/ket-qua"] = (Who.Anyone, "/thanh-toan/ket-qua"),
             ["backoffice/ho-so/{id:guid}/thu-phi"] = (Who.Administrator, $"/backoffice/ho-so/{dossier}/thu-phi"),

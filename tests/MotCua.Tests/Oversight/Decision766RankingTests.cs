@@ -39,16 +39,16 @@ public sealed class Decision766RankingTests(MotCuaFactory app)
         rows.ShouldBe([(1, tied[0], 11m), (1, tied[1], 11m), (3, half, 8.75m), (4, none, 0m)]);
         // Inputs no module measures yet are counted, not guessed. Ratings and feedback feed satisfaction and feedback
         // handling, Payments the online payment components (3.5, 3.6), Signatures the signed results, the national portal sync
-        // progress synchronised (1.4), CitizenIdentity the data reuse (4.3), the catalog's publication decisions 1.1 and 1.2: one remains,
-        // the satisfaction with the handling of feedback (5.3).
-        ranking.GetProperty("rows")[0].GetProperty("noDataComponents").GetInt32().ShouldBe(1);
+        // progress synchronised (1.4), CitizenIdentity the data reuse (4.3), the catalog's publication decisions 1.1 and 1.2, and
+        // the feedback module the satisfaction with the handling of feedback (5.3): none remains.
+        ranking.GetProperty("rows")[0].GetProperty("noDataComponents").GetInt32().ShouldBe(0);
 
         var html = await (await supervisor.GetAsync($"/backoffice/giam-sat/xep-hang-766?unitCode={district}&nam=2026&thang=2")).Content.ReadAsStringAsync();
         var page = new HtmlParser().ParseDocument(html);
         page.QuerySelector("h2#ranking")!.TextContent.ShouldContain("từ ngày 01/02/2026 đến ngày 28/02/2026");
         page.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-unit")).ShouldBe([tied[0], tied[1], half, none]);
         page.QuerySelector($"tr[data-unit='{half}']")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldBe(
-            ["3", "5,00", "0,00", "3,75", "0,00", "0,00", "0,00", "8,75/100", "1"]);
+            ["3", "5,00", "0,00", "3,75", "0,00", "0,00", "0,00", "8,75/100", "0"]);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
     }
 
     [Fact]
-    public async Task Decision_766_shows_each_components_inputs_and_points_and_scores_missing_inputs_zero()
+    public async Task Decision_766_shows_each_components_inputs_and_points_and_scores_nothing_to_measure_zero()
     {
         var (unit, desk) = await ArrangeAsync();
 
@@ -88,21 +88,20 @@ public sealed class PeriodOutputsTests(MotCuaFactory app)
         // The unit provides the marital-status procedure, online in full and with every part listed: full marks for 1.3 and 3.1.
         (components["ProceduresOnline"].GetProperty("part").GetInt32(), components["ProceduresOnline"].GetProperty("points").GetDecimal()).ShouldBe((1, 6m));
         components["ProceduresComplete"].GetProperty("points").GetDecimal().ShouldBe(5m);
-        // Nobody measures the satisfaction with the handling of feedback yet: no data, 0 points, said so.
-        var unmeasured = components["FeedbackSatisfaction"];
-        unmeasured.GetProperty("status").GetString().ShouldBe("NoData");
-        unmeasured.GetProperty("points").GetDecimal().ShouldBe(0m);
-        unmeasured.GetProperty("part").ValueKind.ShouldBe(JsonValueKind.Null);
-        unmeasured.GetProperty("explanation").GetString()!.ShouldStartWith("Chưa có dữ liệu");
+        // The feedback module measures 5.3 now; no petition was first received at this unit in the period: nothing to measure, 0 points.
+        var feedback = components["FeedbackSatisfaction"];
+        feedback.GetProperty("status").GetString().ShouldBe("NothingToMeasure");
+        feedback.GetProperty("points").GetDecimal().ShouldBe(0m);
+        (feedback.GetProperty("part").GetInt32(), feedback.GetProperty("whole").GetInt32()).ShouldBe((0, 0));
 
         var page = await (await desk.GetAsync($"/backoffice/bao-cao/chi-so-766?unitCode={unit}&{Period}")).Content.ReadAsStringAsync();
         page.ShouldContain("6,67/20,00");
         page.ShouldContain("Tiến độ, kết quả giải quyết");
         page.ShouldContain("1/3 (đúng hạn, trong hạn / đã và đang giải quyết)");
-        // Only the satisfaction with the handling of feedback (5.3) is left without data: publication decisions (1.1, 1.2) come from the
-        // catalog, data reuse (4.3) from the citizen identity module. No decision announced a procedure of this unit in the period: nothing to measure.
-        var missing = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector("p.no-data")!.TextContent;
-        missing.ShouldBe("Chưa có dữ liệu (0 điểm, chờ phân hệ cung cấp số liệu): 5.3 Hài lòng trong xử lý phản ánh, kiến nghị.");
+        // Every input is fed from data now (5.3 last, by the feedback module): the page lists no input without data. Publication decisions
+        // (1.1, 1.2) come from the catalog, data reuse (4.3) from the citizen identity module. No decision announced a procedure of this
+        // unit in the period: nothing to measure.
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page).QuerySelector("p.no-data").ShouldBeNull();
         components["ProceduresPublishedOnTime"].GetProperty("status").GetString().ShouldBe("NothingToMeasure");
     }
 
