@@ -7,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
-using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Oversight.Inspections;
@@ -93,28 +92,11 @@ internal sealed class InspectionsModel(MotCuaDbContext db, CurrentActor actor, A
             (UnitCode, Year) = (plan.Code, plan.Year);
         }
 
-        int? status = null;
-        try
+        // Another supervisor saving the plan (or issuing the year's plan) first makes this one lose with 409.
+        var status = await PageActions.RunAsync(action, Errors, shared, Label);
+        if (status == StatusCodes.Status404NotFound)
         {
-            await action();
-        }
-        catch (ProblemException problem) when (problem.Status != StatusCodes.Status404NotFound)
-        {
-            status = problem.Status;
-            Errors.AddRange(problem.Errors?.SelectMany(e => e.Value.Select(message => Label(e.Key) + ": " + message))
-                ?? [problem.Detail ?? shared[problem.TitleKey]]);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another supervisor saved the plan between this one's read and write.
-            status = StatusCodes.Status409Conflict;
-            Errors.Add(shared["Problem.ConcurrentChange"]);
-        }
-        catch (DbUpdateException unique) when (DatabaseModule.IsUniqueViolation(unique))
-        {
-            // The year's plan of this parent was issued meanwhile.
-            status = StatusCodes.Status409Conflict;
-            Errors.Add(text["Inspections.PlanExists"]);
+            return NotFound();
         }
 
         if (status is null)

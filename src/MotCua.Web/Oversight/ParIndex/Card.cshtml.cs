@@ -7,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
-using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Oversight.ParIndex;
@@ -58,26 +57,18 @@ internal sealed class ParIndexCardModel(ParIndexCards cards, MotCuaDbContext db,
 
     private async Task<IActionResult> RunAsync<TResult>(int id, string unitCode, string form, Func<Task<TResult>> action, string done)
     {
-        try
+        switch (await PageActions.RunAsync(action, Errors, shared, Label))
         {
-            switch (await PageActions.RunAsync(action, Errors, shared, Label))
-            {
-                case StatusCodes.Status403Forbidden:
-                    return Forbid();
-                case StatusCodes.Status404NotFound:
-                    return NotFound();
-                case null:
-                    Message = text[done, Code ?? ""];
-                    break;
-                case StatusCodes.Status400BadRequest:
-                    _refusedForm = form;
-                    break;
-            }
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || DatabaseModule.IsUniqueViolation(exception))
-        {
-            // Another writer saved the same score first (the version, or the first row of the score).
-            Errors.Add(shared["Problem.ConcurrentChange"]);
+            case StatusCodes.Status403Forbidden:
+                return Forbid();
+            case StatusCodes.Status404NotFound:
+                return NotFound();
+            case null:
+                Message = text[done, Code ?? ""];
+                break;
+            case StatusCodes.Status400BadRequest:
+                _refusedForm = form;
+                break;
         }
 
         db.ChangeTracker.Clear();

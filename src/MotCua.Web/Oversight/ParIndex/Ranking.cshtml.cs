@@ -7,7 +7,6 @@ using Microsoft.Extensions.Localization;
 using MotCua.Web.Audit;
 using MotCua.Web.Dossiers;
 using MotCua.Web.Identity;
-using MotCua.Web.Platform.Database;
 using MotCua.Web.Platform.Http;
 
 namespace MotCua.Web.Oversight.ParIndex;
@@ -41,27 +40,20 @@ internal sealed class ParIndexRankingModel(ParIndexCards cards, MotCuaDbContext 
 
     private async Task<IActionResult> RunAsync(Func<Task<Results<Ok<FinaliseParIndex.ParCycleResponse>, RuleConflict>>> action, string done)
     {
-        try
+        // A score changed while the year was being closed makes the closing lose (409).
+        Results<Ok<FinaliseParIndex.ParCycleResponse>, RuleConflict>? result = null;
+        switch (await PageActions.RunAsync(async () => result = await action(), Errors, shared))
         {
-            Results<Ok<FinaliseParIndex.ParCycleResponse>, RuleConflict>? result = null;
-            switch (await PageActions.RunAsync(async () => result = await action(), Errors, shared))
-            {
-                case StatusCodes.Status403Forbidden:
-                    return Forbid();
-                case StatusCodes.Status404NotFound:
-                    return NotFound();
-                case null when result!.Result is RuleConflict refused:
-                    Errors.Add(refused.Value.Title ?? shared["Problem.Conflict"]);
-                    break;
-                case null:
-                    Message = text[done, Year ?? 0];
-                    break;
-            }
-        }
-        catch (DbUpdateException exception) when (exception is DbUpdateConcurrencyException || DatabaseModule.IsUniqueViolation(exception))
-        {
-            // A score was changed while the year was being closed: the closing lost.
-            Errors.Add(shared["Problem.ConcurrentChange"]);
+            case StatusCodes.Status403Forbidden:
+                return Forbid();
+            case StatusCodes.Status404NotFound:
+                return NotFound();
+            case null when result!.Result is RuleConflict refused:
+                Errors.Add(refused.Value.Title ?? shared["Problem.Conflict"]);
+                break;
+            case null:
+                Message = text[done, Year ?? 0];
+                break;
         }
 
         db.ChangeTracker.Clear();
